@@ -1,0 +1,84 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// tenantctl: Auth0 tenants as code.
+///
+/// Imports point one way: TenantCLI → {TenantLint, TenantPlan, ManagementAPI} → TenantConfig.
+/// ManagementEmulator speaks only the Management API and imports none of the others.
+let package = Package(
+    name: "tenantctl",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tenantctl", targets: ["tenantctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+    ],
+    targets: [
+        .executableTarget(name: "tenantctl", dependencies: ["TenantCLI"]),
+        .target(
+            name: "TenantCLI",
+            dependencies: [
+                "TenantConfig", "TenantLint", "TenantPlan", "ManagementAPI", "ManagementEmulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "TenantConfig",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Collections", package: "swift-collections"),
+            ],
+            resources: [.copy("Resources/api-fields.json")]
+        ),
+        .target(name: "TenantLint", dependencies: ["TenantConfig"]),
+        .target(
+            name: "TenantPlan",
+            dependencies: [
+                "TenantConfig",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Collections", package: "swift-collections"),
+            ]
+        ),
+        .target(
+            name: "ManagementAPI",
+            dependencies: [
+                "TenantConfig", "TenantPlan",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "ManagementEmulator",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "TenantConfigTests", dependencies: ["TenantConfig"]),
+        .testTarget(name: "TenantLintTests", dependencies: ["TenantLint", "TenantConfig"]),
+        .testTarget(name: "TenantPlanTests", dependencies: ["TenantPlan", "TenantConfig"]),
+        .testTarget(name: "ManagementAPITests", dependencies: ["ManagementAPI", "ManagementEmulator", "TenantConfig"]),
+        .testTarget(
+            name: "ManagementEmulatorTests",
+            dependencies: [
+                "ManagementEmulator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["TenantCLI", "ManagementEmulator", "TenantConfig"]
+        ),
+    ]
+)

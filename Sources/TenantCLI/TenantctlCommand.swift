@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `tenantctl` root command: Auth0 tenants as code.
+public struct TenantctlCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "tenantctl",
+        abstract: "Manage Auth0 tenants as code: validate, export, plan and apply.",
+        version: TenantctlVersion.current,
+        subcommands: []
+    )
+
+    public init() {}
+}
+
+/// The version `tenantctl --version` prints.
+public enum TenantctlVersion {
+    public static let current = "0.1.0-dev"
+}

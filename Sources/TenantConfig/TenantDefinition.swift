@@ -1,0 +1,44 @@
+/// The desired state of one tenant: what `tenants/<name>/` declares, loaded and keyword-replaced,
+/// with every script file read. Loading problems are kept as findings, so one run reports them all.
+public struct TenantDefinition: Sendable {
+    /// The tenant folder's name (`acme-dev`).
+    public var name: String
+    /// The tenant folder as shown to users.
+    public var directory: String
+    /// The resource document as shown to users (`tenants/acme-dev/tenant.yaml`).
+    public var documentPath: String
+    public var settings: DeploySettings
+    /// Every declared resource of a type tenantctl manages, in file order.
+    public var resources: [ResourceDefinition]
+    /// Every script the tenant deploys that could be read.
+    public var scripts: [ScriptSource]
+    /// Deploy CLI sections present in the file that tenantctl does not manage (reported once, as notes).
+    public var unmanagedSections: [String]
+    /// What loading found: syntax errors, unknown keys, missing files, unresolved keywords.
+    public var findings: [Finding]
+
+    public init(
+        name: String,
+        directory: String,
+        documentPath: String,
+        settings: DeploySettings = DeploySettings(),
+        resources: [ResourceDefinition] = [],
+        scripts: [ScriptSource] = [],
+        unmanagedSections: [String] = [],
+        findings: [Finding] = []
+    ) {
+        self.name = name
+        self.directory = directory
+        self.documentPath = documentPath
+        self.settings = settings
+        self.resources = resources
+        self.scripts = scripts
+        self.unmanagedSections = unmanagedSections
+        self.findings = findings
+    }
+
+    /// The declared resources of one type.
+    public func resources(_ kind: ResourceKind) -> [ResourceDefinition] {
+        resources.filter { $0.kind == kind }
+    }
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct ManagementEmulatorTestsSmoke {
+    @Test func moduleLinks() { #expect(Bool(true)) }
+}
