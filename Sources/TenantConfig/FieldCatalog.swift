@@ -1,0 +1,87 @@
+import Foundation
+
+/// The field names the Management API accepts, per Deploy CLI section, derived from its OpenAPI spec by
+/// `scripts/derive-api-fields.py` (the committed `Resources/api-fields.json`), plus the Deploy CLI's own keys.
+public struct FieldCatalog: Sendable {
+    /// The keys an object accepts. `open` objects accept any key (free-form maps, or options the API leaves open);
+    /// in those only a near miss of a known key is reported.
+    public struct Node: Sendable {
+        public var keys: [String: Node?]
+        public var open: Bool
+
+        /// The child node for a key (nil when the key's value is a leaf or unknown).
+        public func child(_ key: String) -> Node? { keys[key] ?? nil }
+    }
+
+    public var sections: [String: Node]
+
+    /// The catalog bundled with tenantctl.
+    public static let bundled: FieldCatalog = {
+        guard let url = Bundle.module.url(forResource: "api-fields", withExtension: "json"),
+              let data = try? Data(contentsOf: url),
+              let json = try? JSONValue.parse(data), case .object(let root) = json
+        else { return FieldCatalog(sections: [:]) }
+        var sections: [String: Node] = [:]
+        for (name, value) in root where !name.hasPrefix("_") {
+            if let node = node(from: value) { sections[name] = node }
+        }
+        return FieldCatalog(sections: sections).withDeployCLIKeys()
+    }()
+
+    private static func node(from value: JSONValue) -> Node? {
+        guard let keys = value["keys"]?.objectValue else { return nil }
+        var children: [String: Node?] = [:]
+        for (key, child) in keys { children[key] = child.isNull ? Node?.none : node(from: child) }
+        return Node(keys: children, open: value["open"]?.boolValue ?? false)
+    }
+
+    /// Keys the Deploy CLI format adds to the API's own (file references, names in place of ids).
+    private func withDeployCLIKeys() -> FieldCatalog {
+        var copy = self
+        for section in ["databases", "connections"] {
+            copy.sections[section]?.keys["enabled_clients"] = Node?.none
+        }
+        copy.sections["actions"]?.keys["code"] = Node?.none
+        copy.sections["actions"]?.keys["deployed"] = Node?.none
+        copy.sections["actions"]?.keys["status"] = Node?.none
+        copy.sections["rules"]?.keys["script"] = Node?.none
+        copy.sections["rules"]?.keys["stage"] = Node?.none
+        copy.sections["rulesConfigs"]?.keys["value"] = Node?.none
+        return copy
+    }
+}
+
+/// Finds the known key a mistyped one was most likely meant to be.
+public enum NearestKey {
+    /// The closest candidate within an edit distance that makes a typo plausible, or nil.
+    public static func suggestion(for key: String, among candidates: some Sequence<String>) -> String? {
+        let lowered = key.lowercased()
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = editDistance(lowered, candidate.lowercased())
+            if best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
+                best = (candidate, distance)
+            }
+        }
+        guard let (candidate, distance) = best else { return nil }
+        let allowed = max(2, min(key.count, candidate.count) / 3)
+        return distance <= allowed ? candidate : nil
+    }
+
+    /// Levenshtein distance, treating `_`/`-` differences and case as edits like any other.
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,204 @@
+/// Turns the sections of a tenant document into resources and scripts, checking each field name against the
+/// Management API's own (`FieldCatalog`), reading script files, and reporting what it cannot use.
+struct ResourceSectionParser {
+    /// Deploy CLI sections tenantctl reads but does not manage yet: reported once, as a note.
+    static let unmanagedDeployCLISections: Set<String> = [
+        "pages", "branding", "themes", "prompts", "emailTemplates", "guardianFactors", "guardianFactorProviders",
+        "guardianFactorTemplates", "guardianPolicies", "guardianPhoneFactorSelectedProvider",
+        "guardianPhoneFactorMessageTypes", "roles", "organizations", "attackProtection", "customDomains", "hooks",
+        "migrations", "tokenExchangeProfiles", "phoneProviders", "phoneTemplates", "actionModules", "forms", "flows",
+        "flowVaultConnections", "selfServiceProfiles", "networkACLs", "connectionProfiles", "userAttributeProfiles",
+        "riskAssessment", "supplementalSignals", "eventStreams", "rateLimitPolicies", "keys", "userBlocks",
+    ]
+
+    let tenantDirectory: String
+    let fileSystem: any TenantFileSystem
+    let catalog: FieldCatalog
+    let loader: TenantLoader
+
+    private(set) var resources: [ResourceDefinition] = []
+    private(set) var scripts: [ScriptSource] = []
+    private(set) var unmanagedSections: [String] = []
+    private(set) var findings: [Finding] = []
+
+    init(tenantDirectory: String, fileSystem: any TenantFileSystem, catalog: FieldCatalog, loader: TenantLoader) {
+        self.tenantDirectory = tenantDirectory
+        self.fileSystem = fileSystem
+        self.catalog = catalog
+        self.loader = loader
+    }
+
+    mutating func parse(_ root: ConfigNode) {
+        var firstUnmanaged: SourceLocation?
+        for entry in root.entries {
+            if let kind = ResourceKind(rawValue: entry.key) {
+                parseSection(kind, entry)
+            } else if Self.unmanagedDeployCLISections.contains(entry.key) {
+                unmanagedSections.append(entry.key)
+                firstUnmanaged = firstUnmanaged ?? entry.keyLocation
+            } else {
+                let known = ResourceKind.allCases.map(\.rawValue) + Self.unmanagedDeployCLISections
+                findings.append(.unknownKey(entry, among: known, in: "the tenant file (a Deploy CLI section name)"))
+            }
+        }
+        if !unmanagedSections.isEmpty {
+            findings.append(.loader("unmanaged-section", firstUnmanaged,
+                "not managed by tenantctl yet, left untouched on the tenant: \(unmanagedSections.joined(separator: ", "))",
+                severity: .note))
+        }
+    }
+
+    private mutating func parseSection(_ kind: ResourceKind, _ entry: ConfigEntry) {
+        switch kind {
+        case .tenant, .emailProvider:
+            guard entry.value.isMapping || entry.value.isNull else {
+                findings.append(.wrongType(entry, expected: "a mapping"))
+                return
+            }
+            // An empty `emailProvider: {}` (as exports write it) declares nothing.
+            guard !entry.value.entries.isEmpty else { return }
+            checkFields(entry.value, against: catalog.sections[kind.rawValue], path: kind.rawValue)
+            resources.append(ResourceDefinition(kind: kind, key: kind.rawValue, body: entry.value))
+        case .triggers:
+            parseTriggers(entry)
+        default:
+            guard entry.value.isSequence || entry.value.isNull else {
+                findings.append(.wrongType(entry, expected: "a list of \(kind.noun)s"))
+                return
+            }
+            var seen: [String: SourceLocation] = [:]
+            for item in entry.value.items {
+                guard item.isMapping else {
+                    findings.append(.loader("wrong-type", item.location, "each entry of `\(kind.rawValue)` is a mapping, found \(item.typeName)"))
+                    continue
+                }
+                guard let key = naturalKey(kind, item) else { continue }
+                if let first = seen[key] {
+                    findings.append(.loader("duplicate-name", item.location,
+                        "\(kind.noun) `\(key)` is declared twice (first at line \(first.line)); names must be unique"))
+                    continue
+                }
+                seen[key] = item.location
+                checkFields(item, against: catalog.sections[kind.rawValue], path: kind.rawValue)
+                readScripts(kind, key: key, item)
+                resources.append(ResourceDefinition(kind: kind, key: key, body: item))
+            }
+        }
+    }
+
+    /// The name users know a resource by; reports a missing one.
+    private mutating func naturalKey(_ kind: ResourceKind, _ item: ConfigNode) -> String? {
+        func required(_ field: String) -> String? {
+            if let value = item[field]?.string, !value.isEmpty { return value }
+            findings.append(.loader("missing-field", item.location, "this \(kind.noun) has no `\(field)`; add one"))
+            return nil
+        }
+        switch kind {
+        case .resourceServers:
+            return required("identifier")
+        case .clientGrants:
+            guard let client = required("client_id"), let audience = required("audience") else { return nil }
+            return "\(client) → \(audience)"
+        case .rulesConfigs:
+            return required("key")
+        default:
+            return required("name")
+        }
+    }
+
+    private mutating func parseTriggers(_ entry: ConfigEntry) {
+        guard entry.value.isMapping || entry.value.isNull else {
+            findings.append(.wrongType(entry, expected: "a mapping of trigger id to a list of bindings"))
+            return
+        }
+        for trigger in entry.value.entries {
+            guard trigger.value.isSequence || trigger.value.isNull else {
+                findings.append(.wrongType(trigger, expected: "a list of bindings (`action_name`, `display_name`)"))
+                continue
+            }
+            for binding in trigger.value.items {
+                for field in binding.entries where !["action_name", "display_name"].contains(field.key) {
+                    findings.append(.unknownKey(field, among: ["action_name", "display_name"], in: "a trigger binding"))
+                }
+                if binding["action_name"]?.string == nil {
+                    findings.append(.loader("missing-field", binding.location, "a trigger binding needs `action_name`: the name of an action in `actions`"))
+                }
+            }
+            resources.append(ResourceDefinition(kind: .triggers, key: trigger.key, body: trigger.value))
+        }
+    }
+
+    /// Reads the script files a resource names: custom DB scripts, a rule's script, an action's code.
+    private mutating func readScripts(_ kind: ResourceKind, key: String, _ item: ConfigNode) {
+        switch kind {
+        case .databases, .connections:
+            guard let customScripts = item["options"]?.entry("customScripts") else { return }
+            guard customScripts.value.isMapping else {
+                findings.append(.wrongType(customScripts, expected: "a mapping of script name (login, get_user, …) to a file path"))
+                return
+            }
+            for script in customScripts.value.entries {
+                guard let name = DatabaseScriptName(rawValue: script.key) else {
+                    findings.append(.unknownKey(script, among: DatabaseScriptName.allCases.map(\.rawValue), in: "options.customScripts"))
+                    continue
+                }
+                readScript(script.value, kind: .databaseScript(name), owner: key)
+            }
+        case .rules:
+            if let script = item["script"] { readScript(script, kind: .rule, owner: key) }
+        case .actions:
+            if let code = item["code"] { readScript(code, kind: .action, owner: key) }
+        default:
+            return
+        }
+    }
+
+    private mutating func readScript(_ reference: ConfigNode, kind: ScriptSource.Kind, owner: String) {
+        guard let relative = reference.string, !relative.isEmpty else {
+            findings.append(.loader("wrong-type", reference.location, "expected the path of a script file relative to the tenant file, found \(reference.typeName)"))
+            return
+        }
+        guard !TenantPath.escapes(relative) else {
+            findings.append(.loader("path-escapes-tenant", reference.location,
+                "script path `\(relative)` leaves the tenant folder \(tenantDirectory); keep scripts inside it (for example ./databases/<connection>/login.js)"))
+            return
+        }
+        let path = TenantPath.join(tenantDirectory, relative)
+        guard fileSystem.size(of: path) != nil else {
+            findings.append(.loader("missing-file", reference.location, "script file \(path) does not exist; create it or fix the path"))
+            return
+        }
+        var local: [Finding] = []
+        let text = loader.readText(path, limit: TenantLoader.maximumScriptBytes, findings: &local, reference: reference.location)
+        findings += local
+        guard let text else { return }
+        scripts.append(ScriptSource(kind: kind, owner: owner, path: path, text: text, byteCount: fileSystem.size(of: path), reference: reference.location))
+    }
+
+    /// Reports keys the API does not know. In closed objects every unknown key is an error; in open ones
+    /// (free-form maps) only a near miss of a known key is reported, as a warning.
+    private mutating func checkFields(_ node: ConfigNode, against catalogNode: FieldCatalog.Node?, path: String) {
+        guard let catalogNode, node.isMapping else { return }
+        for entry in node.entries {
+            if catalogNode.keys.keys.contains(entry.key) {
+                if let child = catalogNode.child(entry.key), !(path.hasSuffix("options") && entry.key == "customScripts") {
+                    let childPath = path + "." + entry.key
+                    if entry.value.isMapping {
+                        checkFields(entry.value, against: child, path: childPath)
+                    } else if entry.value.isSequence {
+                        for item in entry.value.items where item.isMapping { checkFields(item, against: child, path: childPath) }
+                    }
+                }
+            } else if !catalogNode.open && !path.contains(".") {
+                findings.append(.unknownKey(entry, among: Array(catalogNode.keys.keys), in: "`\(path)` (not a field the Management API accepts)"))
+            } else if !catalogNode.open {
+                // Nested objects evolve faster than the published spec (tenant flags, for one): a warning, not an error.
+                findings.append(.unknownKey(entry, among: Array(catalogNode.keys.keys),
+                    in: "`\(path)` (not in the Management API's published schema; the API may refuse it)", severity: .warning))
+            } else if !catalogNode.keys.isEmpty, let near = NearestKey.suggestion(for: entry.key, among: catalogNode.keys.keys), near != entry.key {
+                findings.append(.loader("unknown-key", entry.keyLocation,
+                    "unknown key `\(entry.key)` in `\(path)`. Did you mean `\(near)`?", severity: .warning))
+            }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+
+/// Loads a tenant folder (`tenants/<name>/` with `tenant.yaml` and optional `tenantctl.yaml`) or a bare
+/// Deploy CLI YAML file into a `TenantDefinition`. Loading never throws: every problem becomes a finding with
+/// file, line and column, so one run reports them all.
+public struct TenantLoader: Sendable {
+    /// Tenant files larger than this are refused before parsing.
+    public static let maximumDocumentBytes = 10 * 1024 * 1024
+    /// Script files larger than this are not read (the script-size rule reports anything over 100 KB).
+    public static let maximumScriptBytes = 5 * 1024 * 1024
+    /// File names tried for the resource document, in order.
+    public static let documentNames = ["tenant.yaml", "tenant.yml"]
+    public static let settingsName = "tenantctl.yaml"
+
+    public var fileSystem: any TenantFileSystem
+    public var environment: [String: String]
+    public var catalog: FieldCatalog
+
+    public init(
+        fileSystem: any TenantFileSystem = DiskFileSystem(),
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        catalog: FieldCatalog = .bundled
+    ) {
+        self.fileSystem = fileSystem
+        self.environment = environment
+        self.catalog = catalog
+    }
+
+    /// Loads the tenant at `path`: a tenant folder, or a YAML file (its folder then holds the script files).
+    public func load(_ path: String) -> TenantDefinition {
+        let path = TenantPath.normalize(path)
+        let directory: String
+        let documentPath: String
+        if fileSystem.isDirectory(path) {
+            directory = path
+            documentPath = Self.documentNames.map { TenantPath.join(path, $0) }.first { fileSystem.size(of: $0) != nil }
+                ?? TenantPath.join(path, Self.documentNames[0])
+        } else {
+            documentPath = path
+            directory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        }
+        let name = directory == "." ? "tenant" : (directory as NSString).lastPathComponent
+        var tenant = TenantDefinition(name: name, directory: directory, documentPath: documentPath)
+
+        if fileSystem.isDirectory(path) || fileSystem.size(of: TenantPath.join(directory, Self.settingsName)) != nil {
+            tenant.settings = loadSettings(directory: directory, findings: &tenant.findings)
+        }
+        guard fileSystem.size(of: documentPath) != nil else {
+            let what = fileSystem.isDirectory(path) || fileSystem.size(of: path) == nil && !path.hasSuffix(".yaml") && !path.hasSuffix(".yml")
+                ? "no tenant.yaml in \(directory): a tenant folder holds tenant.yaml (resources) and tenantctl.yaml (deploy settings)"
+                : "\(documentPath) does not exist"
+            tenant.findings.append(.loader("missing-file", SourceLocation(file: documentPath), what))
+            return tenant
+        }
+        guard let text = readText(documentPath, limit: Self.maximumDocumentBytes, findings: &tenant.findings) else { return tenant }
+
+        let replacer = KeywordReplacer(keywords: tenant.settings.keywords, secretKeywords: tenant.settings.secretKeywords, environment: environment)
+        let replaced = replacer.replace(in: text)
+        for problem in replaced.problems {
+            tenant.findings.append(.loader("unresolved-keyword", SourceLocation(file: documentPath, line: problem.line, column: problem.column), problem.message))
+        }
+        let unset = replaced.secretsUsed.sorted().filter { environment[$0] == nil }
+        if !unset.isEmpty {
+            tenant.findings.append(.loader("secret-not-set", SourceLocation(file: documentPath),
+                "secret keywords not set in the environment: \(unset.joined(separator: ", ")); validate goes on without them, plan and apply need them",
+                severity: .note))
+        }
+
+        let root: ConfigNode?
+        do {
+            root = try YAMLDocument.parse(replaced.text, file: documentPath)
+        } catch {
+            tenant.findings.append(Self.finding(for: error, file: documentPath))
+            return tenant
+        }
+        guard let root, root.isMapping else {
+            if let root, !root.isNull {
+                tenant.findings.append(.loader("wrong-type", root.location, "a tenant file is a mapping of sections (clients, databases, …), found \(root.typeName)"))
+            }
+            return tenant
+        }
+        var sections = ResourceSectionParser(tenantDirectory: directory, fileSystem: fileSystem, catalog: catalog, loader: self)
+        sections.parse(root)
+        tenant.resources = sections.resources
+        tenant.scripts = sections.scripts
+        tenant.unmanagedSections = sections.unmanagedSections
+        tenant.findings += sections.findings
+        return tenant
+    }
+
+    private func loadSettings(directory: String, findings: inout [Finding]) -> DeploySettings {
+        let path = TenantPath.join(directory, Self.settingsName)
+        guard fileSystem.size(of: path) != nil else { return DeploySettings() }
+        guard let text = readText(path, limit: Self.maximumDocumentBytes, findings: &findings) else { return DeploySettings() }
+        do {
+            guard let root = try YAMLDocument.parse(text, file: path) else { return DeploySettings(location: SourceLocation(file: path)) }
+            return DeploySettingsParser.parse(root, findings: &findings)
+        } catch {
+            findings.append(Self.finding(for: error, file: path))
+            return DeploySettings()
+        }
+    }
+
+    /// Reads a file as UTF-8 text, reporting size and encoding problems as findings.
+    func readText(_ path: String, limit: Int, findings: inout [Finding], reference: SourceLocation? = nil) -> String? {
+        let location = reference ?? SourceLocation(file: path)
+        if let size = fileSystem.size(of: path), size > limit {
+            findings.append(.loader("file-too-large", location,
+                "\(path) is \(ByteCount.format(size)); tenantctl reads files up to \(ByteCount.format(limit)). Is this the right file?"))
+            return nil
+        }
+        let data: Data?
+        do { data = try fileSystem.contents(of: path) } catch {
+            findings.append(.loader("unreadable-file", location, "cannot read \(path): \(error.localizedDescription)"))
+            return nil
+        }
+        guard let data else {
+            findings.append(.loader("missing-file", location, "\(path) does not exist"))
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            let (line, column) = Self.firstInvalidUTF8(in: data)
+            findings.append(.loader("file-encoding", SourceLocation(file: path, line: line, column: column),
+                "\(path) is not valid UTF-8 (first bad byte at line \(line), column \(column)); save it as UTF-8"))
+            return nil
+        }
+        return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    }
+
+    static func finding(for error: YAMLDocument.ParseError, file: String) -> Finding {
+        switch error {
+        case .syntax(let message, let line, let column):
+            .loader("yaml-syntax", SourceLocation(file: file, line: line, column: column), "YAML syntax error: \(message)")
+        case .tooManyNodes(let limit):
+            .loader("yaml-too-large", SourceLocation(file: file),
+                "\(file) expands to more than \(limit) values (an alias bomb, or aliases nested too deeply); tenantctl refuses it")
+        case .nonStringKey(let line, let column):
+            .loader("yaml-syntax", SourceLocation(file: file, line: line, column: column), "mapping keys must be plain strings")
+        }
+    }
+
+    /// The line and column (1-based, in bytes) of the first byte that breaks UTF-8.
+    static func firstInvalidUTF8(in data: Data) -> (Int, Int) {
+        var line = 1, column = 1
+        var index = data.startIndex
+        while index < data.endIndex {
+            let byte = data[index]
+            let length: Int = switch byte {
+            case 0x00...0x7F: 1
+            case 0xC2...0xDF: 2
+            case 0xE0...0xEF: 3
+            case 0xF0...0xF4: 4
+            default: 0
+            }
+            guard length > 0, index + length <= data.endIndex,
+                  String(data: data[index..<(index + length)], encoding: .utf8) != nil
+            else { return (line, column) }
+            if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+            index += length
+        }
+        return (line, column)
+    }
+}
+
+/// Human-readable byte counts: `102,401 bytes`, `50.0 MB`.
+public enum ByteCount {
+    public static func format(_ bytes: Int) -> String {
+        if bytes >= 1024 * 1024 { return String(format: "%.1f MB", Double(bytes) / 1_048_576) }
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.groupingSeparator = ","
+        formatter.usesGroupingSeparator = true
+        return "\(formatter.string(from: NSNumber(value: bytes)) ?? String(bytes)) bytes"
+    }
+}

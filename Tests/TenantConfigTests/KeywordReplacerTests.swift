@@ -1,0 +1,46 @@
+import Testing
+@testable import TenantConfig
+
+@Suite struct KeywordReplacerTests {
+    let replacer = KeywordReplacer(
+        keywords: ["ENV": .string("dev"), "ORIGINS": .json(.array([.string("https://a"), .string("https://b")]))],
+        secretKeywords: ["DB_PASSWORD_X"],
+        environment: ["ENV": "staging", "PORT": "8080"]
+    )
+
+    @Test func literalKeywordsTakeTheEnvironmentFirst() {
+        let result = replacer.replace(in: "url: https://##ENV##.acme.com:##PORT##")
+        #expect(result.text == "url: https://staging.acme.com:8080")
+        #expect(result.problems.isEmpty)
+    }
+
+    @Test func jsonKeywordsInsertJSON() {
+        #expect(replacer.replace(in: "allowed_origins: @@ORIGINS@@").text == #"allowed_origins: ["https://a","https://b"]"#)
+        #expect(replacer.replace(in: "name: @@ENV@@").text == #"name: "staging""#)
+    }
+
+    @Test func secretKeywordsBecomeReferencesNeverValues() {
+        let result = KeywordReplacer(keywords: [:], secretKeywords: [], environment: ["LEGACY_API_SECRET": "s3cr3t"])
+            .replace(in: "secret: ##LEGACY_API_SECRET##")
+        #expect(result.text == "secret: ⟦secret:LEGACY_API_SECRET⟧")
+        #expect(!result.text.contains("s3cr3t"))
+        #expect(result.secretsUsed == ["LEGACY_API_SECRET"])
+    }
+
+    @Test func aSecretWrittenInTheSettingsFileIsRefused() {
+        let result = KeywordReplacer(keywords: ["API_TOKEN": .string("x")], secretKeywords: [], environment: [:]).replace(in: "a: ##API_TOKEN##")
+        #expect(result.problems.map(\.keyword) == ["API_TOKEN"])
+        #expect(result.problems.first?.message.contains("must come from the environment") == true)
+    }
+
+    @Test func anUnresolvedKeywordIsNamedWithItsPosition() {
+        let result = replacer.replace(in: "a: 1\nb: x-##MISSING##")
+        #expect(result.problems == [.init(keyword: "MISSING", line: 2, column: 6,
+            message: "keyword `MISSING` has no value: set it under `keywords:` in tenantctl.yaml or export MISSING in the environment")])
+    }
+
+    @Test func textThatIsNotAKeywordIsLeftAlone() {
+        #expect(replacer.replace(in: "a: '## not a keyword ##' # comment ## here").text == "a: '## not a keyword ##' # comment ## here")
+        #expect(replacer.replace(in: "email: me@@example.com").text == "email: me@@example.com")
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import TenantConfig
+
+/// The Deploy CLI's own files load unchanged: their missing script files are findings, never crashes, and no
+/// field they use is reported as unknown to the API.
+@Suite struct ReferenceFilesTests {
+    static let keywordValues = [
+        "ENV": "dev", "AUTH0_DOMAIN": "acme.auth0.com", "SETUP_CONFIG": "{}", "MY_CLIENT_ID": "abc",
+        "CAPTCHA_RECAPTCHA_ENTERPRISE_PROJECT_ID": "p1",
+    ]
+
+    @Test(arguments: ["small.tenant.yaml", "examples-yaml.tenant.yaml", "lots-of-configuration.tenant.yaml"])
+    func loadsWithoutUnknownFieldErrors(file: String) throws {
+        let tenant = TenantLoader(environment: Self.keywordValues).load(Reference.a0deploy(file))
+        #expect(!tenant.resources.isEmpty)
+        let errors = tenant.findings.filter { $0.severity == .error && $0.rule != "missing-file" }
+        #expect(errors.isEmpty, "\(errors)")
+        #expect(tenant.findings("unmanaged-section").count <= 1)
+    }
+
+    @Test func missingScriptFilesAreFindingsWithTheLine() throws {
+        let tenant = TenantLoader(environment: Self.keywordValues).load(Reference.a0deploy("lots-of-configuration.tenant.yaml"))
+        let missing = tenant.findings("missing-file")
+        #expect(missing.count == 7)
+        let login = try #require(missing.first { $0.message.contains("boo-baz-db-connection-test/login.js") })
+        #expect(login.location?.line == 283)
+        #expect(login.location?.column == 16)
+        #expect(tenant.resources(.databases).map(\.key) == ["boo-baz-db-connection-test"])
+        #expect(tenant.resources(.clientGrants).count == 2)
+    }
+
+    @Test func unresolvedKeywordsInTheFullExampleAreNamed() {
+        let tenant = TenantLoader(environment: [:]).load(Reference.a0deploy("examples-yaml.tenant.yaml"))
+        let names = tenant.findings("unresolved-keyword").map(\.message)
+        #expect(names.contains { $0.contains("`ENV`") })
+    }
+}

@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct TenantConfigTestsSmoke {
-    @Test func moduleLinks() { #expect(Bool(true)) }
-}

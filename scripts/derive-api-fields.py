@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Derive the field names tenantctl accepts in tenant.yaml from the Management API's own OpenAPI spec.
+
+Writes Sources/TenantConfig/Resources/api-fields.json: for each Deploy CLI section, a tree of the keys the API
+accepts on create or update, or returns on read (so every field of an export loads), nested where the API
+describes nested objects. A node marked "open" accepts any key (free-form maps such as client_metadata).
+
+Usage: scripts/derive-api-fields.py [path/to/management-api-oas.json]
+"""
+import json
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SPEC = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "reference", "management-api-oas.json")
+OUT = os.path.join(ROOT, "Sources", "TenantConfig", "Resources", "api-fields.json")
+MAX_DEPTH = 4
+
+spec = json.load(open(SPEC))
+schemas = spec["components"]["schemas"]
+
+
+def resolve(schema):
+    while isinstance(schema, dict) and "$ref" in schema:
+        schema = schemas[schema["$ref"].split("/")[-1]]
+    return schema
+
+
+def object_variants(schema, seen=()):
+    """All object schemas a value may be (through allOf/oneOf/anyOf and arrays' items)."""
+    schema = resolve(schema)
+    if not isinstance(schema, dict):
+        return []
+    out = []
+    for combinator in ("allOf", "oneOf", "anyOf"):
+        for sub in schema.get(combinator, []):
+            out += object_variants(sub, seen)
+    if "properties" in schema or schema.get("type") == "object" or "additionalProperties" in schema:
+        out.append(schema)
+    if schema.get("type") == "array" and "items" in schema:
+        out += object_variants(schema["items"], seen)
+    return out
+
+
+def tree(schemas_in, depth=0, responses=()):
+    """Merge object schemas into {"keys": {name: subtree|None}, "open": bool}.
+
+    Request schemas decide whether unknown keys are accepted ("open"); response schemas only add keys, since
+    the API returns fields (read-only ones) that exports contain and the loader must accept.
+    """
+    variants = []
+    for s in schemas_in:
+        variants += object_variants(s)
+    response_variants = []
+    for s in responses:
+        response_variants += object_variants(s)
+    if not variants:
+        return None
+    keys = {}
+    open_ = False
+    for v in variants:
+        props = v.get("properties")
+        ap = v.get("additionalProperties", True if props is None else True)
+        if props is None or ap not in (False, None):
+            # No declared properties, or additional properties allowed: a free-form map.
+            open_ = open_ or props is None or ap is True or isinstance(ap, dict)
+        for name, sub in (props or {}).items():
+            keys.setdefault(name, []).append(sub)
+    for v in response_variants:
+        for name, sub in (v.get("properties") or {}).items():
+            keys.setdefault(name, []).append(sub)
+    if not variants and response_variants:
+        open_ = True
+    node = {"open": open_, "keys": {}}
+    for name, subs in sorted(keys.items()):
+        node["keys"][name] = tree(subs, depth + 1) if depth + 1 < MAX_DEPTH else None
+    return node
+
+
+def body(path, method):
+    op = spec["paths"][path][method]
+    return op["requestBody"]["content"]["application/json"]["schema"]
+
+
+def response(path, method, code="200"):
+    op = spec["paths"][path][method]
+    return op["responses"][code]["content"]["application/json"]["schema"]
+
+
+def item_schemas(list_schema, plural):
+    """The item schema of a list response, whatever its shape (array, totals, checkpoint)."""
+    out = []
+    for v in object_variants(list_schema):
+        prop = v.get("properties", {}).get(plural)
+        if prop:
+            out.append(resolve(prop).get("items", prop))
+    s = resolve(list_schema)
+    for alt in s.get("oneOf", []) + [s]:
+        alt = resolve(alt)
+        if alt.get("type") == "array":
+            out.append(alt["items"])
+    return out
+
+
+def strategy_options(strategy_filter=None):
+    create = resolve(body("/connections", "post"))
+    opts = []
+    for alt in object_variants(body("/connections", "post")):
+        for name in ("options",):
+            if name in alt.get("properties", {}):
+                opts.append(alt["properties"][name])
+    # Strategy-specific request bodies each describe their options.
+    for name, s in schemas.items():
+        if name.startswith("CreateConnectionRequestContent") and name != "CreateConnectionRequestContent":
+            if strategy_filter and name != "CreateConnectionRequestContent" + strategy_filter:
+                continue
+            for v in object_variants(s):
+                if "options" in v.get("properties", {}):
+                    opts.append(v["properties"]["options"])
+    return opts
+
+
+sections = {
+    "clients": ([body("/clients", "post"), body("/clients/{id}", "patch")], item_schemas(response("/clients", "get"), "clients")),
+    "connections": ([body("/connections", "post"), body("/connections/{id}", "patch")], item_schemas(response("/connections", "get"), "connections")),
+    "resourceServers": ([body("/resource-servers", "post"), body("/resource-servers/{id}", "patch")], item_schemas(response("/resource-servers", "get"), "resource_servers")),
+    "clientGrants": ([body("/client-grants", "post"), body("/client-grants/{id}", "patch")], item_schemas(response("/client-grants", "get"), "client_grants")),
+    "rules": ([body("/rules", "post"), body("/rules/{id}", "patch")], item_schemas(response("/rules", "get"), "rules")),
+    "rulesConfigs": ([body("/rules-configs/{key}", "put"), {"type": "object", "properties": {"key": {"type": "string"}}, "additionalProperties": False}], []),
+    "actions": ([body("/actions/actions", "post"), body("/actions/actions/{id}", "patch")], item_schemas(response("/actions/actions", "get"), "actions")),
+    "tenant": ([body("/tenants/settings", "patch")], [response("/tenants/settings", "get")]),
+    "emailProvider": ([body("/emails/provider", "post"), body("/emails/provider", "patch")], [response("/emails/provider", "get")]),
+    "logStreams": ([body("/log-streams", "post"), body("/log-streams/{id}", "patch")], [response("/log-streams", "get")]),
+}
+
+result = {name: tree(requests, responses=responses) for name, (requests, responses) in sections.items()}
+# Connections' options: the union over every strategy; databases (strategy auth0): the auth0 options.
+result["connections"]["keys"]["options"] = tree(strategy_options())
+result["databases"] = json.loads(json.dumps(result["connections"]))
+result["databases"]["keys"]["options"] = tree(strategy_options("Auth0"))
+# Fields real tenants return and Deploy CLI exports contain, but the spec does not list (deprecated aliases and
+# fields the Deploy CLI manages itself). Seen in ../shared/reference/a0deploy/*.tenant.yaml.
+EXTRA_TOP_LEVEL_KEYS = {
+    "clients": ["cross_origin_auth"],
+    "tenant": ["universal_login"],
+    "connections": ["directory_provisioning_configuration"],
+    "databases": ["directory_provisioning_configuration"],
+}
+for section, keys in EXTRA_TOP_LEVEL_KEYS.items():
+    for key in keys:
+        result[section]["keys"].setdefault(key, None)
+
+result["_source"] = {"spec": "management-api-oas.json", "title": spec["info"].get("title"), "version": spec["info"].get("version")}
+
+with open(OUT, "w") as f:
+    json.dump(result, f, indent=1, sort_keys=True)
+    f.write("\n")
+print(f"wrote {OUT}: " + ", ".join(f"{k} {len(v['keys'])} keys" for k, v in sorted(result.items()) if k != "_source"))
