@@ -1,0 +1,39 @@
+import TenantConfig
+
+/// Runs every rule over a loaded tenant, applies the settings' `lint.disable` entries, and returns all
+/// findings (loading findings included): it never stops at the first.
+public struct Linter: Sendable {
+    public var rules: [any Rule]
+
+    public init(rules: [any Rule] = RuleRegistry.all.map { $0.init() }) {
+        self.rules = rules
+    }
+
+    public func lint(_ tenant: TenantDefinition) -> LintReport {
+        let context = LintContext(tenant: tenant)
+        var findings = tenant.findings
+        for rule in rules { findings += rule.check(context) }
+        var suppressed: [SuppressedRule] = []
+        for disabled in tenant.settings.disabledRules {
+            let scripts = disabled.scripts.map { TenantPath.join(tenant.directory, $0) }
+            let hidden = findings.filter { finding in
+                finding.rule == disabled.rule && (scripts.isEmpty || scripts.contains(finding.location?.file ?? ""))
+            }
+            findings.removeAll { hidden.contains($0) }
+            suppressed.append(SuppressedRule(tenant: tenant.name, rule: disabled.rule, reason: disabled.reason, scripts: disabled.scripts, hiddenFindings: hidden.count))
+            if !RuleRegistry.identifiers.contains(disabled.rule) {
+                let hint = NearestKey.suggestion(for: disabled.rule, among: RuleRegistry.identifiers).map { " Did you mean `\($0)`?" } ?? ""
+                findings.append(Finding(rule: "unknown-key", severity: .error, location: disabled.location,
+                    message: "`lint.disable` names `\(disabled.rule)`, which is not a rule.\(hint)"))
+            }
+        }
+        return LintReport(findings: findings, suppressed: suppressed, tenants: [tenant.name])
+    }
+}
+
+extension LintReport {
+    /// Several tenants' reports as one.
+    public static func combined(_ reports: [LintReport]) -> LintReport {
+        LintReport(findings: reports.flatMap(\.findings), suppressed: reports.flatMap(\.suppressed), tenants: reports.flatMap(\.tenants))
+    }
+}

@@ -1,0 +1,19 @@
+/// Every rule tenantctl runs. Adding a rule is adding its file and its line here.
+public enum RuleRegistry {
+    public static let tenantRules: [any Rule.Type] = [
+        ScriptsCompleteRule.self,
+        LegacyAPIAudienceRestrictedRule.self,
+        RulesEndOfLifeRule.self,
+        ConfigurationSecretLiteralRule.self,
+        ReferencesResolveRule.self,
+    ]
+
+    public static var all: [any Rule.Type] { tenantRules }
+
+    public static var identifiers: [String] { all.map { $0.description.identifier } }
+
+    /// The rule with this identifier.
+    public static func rule(_ identifier: String) -> (any Rule.Type)? {
+        all.first { $0.description.identifier == identifier }
+    }
+}

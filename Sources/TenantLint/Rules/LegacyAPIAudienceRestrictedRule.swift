@@ -1,0 +1,168 @@
+import TenantConfig
+
+/// When the tenant fronts its legacy identity store with an API, tokens for that API's audience must be
+/// restricted to the machine-to-machine clients that the scripts use: otherwise any application a user can log
+/// in to can ask for a token that reads or writes the legacy user store.
+public struct LegacyAPIAudienceRestrictedRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        identifier: "legacy-api-audience-restricted",
+        name: "Legacy identity API audience restricted",
+        rationale: "Auth0 issues access tokens for any API to any client unless a rule or action denies it; the legacy identity API must only be reachable by the scripts' machine-to-machine client.",
+        severity: .error,
+        documentation: "https://auth0.com/docs/authenticate/database-connections/custom-db/create-db-connection#secure-the-api",
+        triggeringExamples: [
+            RuleExample(label: "legacy API with no restricting action or rule", files: fixture(action: nil), expectedMessage: "no enabled rule or post-login / credentials-exchange action denies"),
+            RuleExample(label: "restricting action not bound to a trigger", files: fixture(action: restrictingAction, bound: false), expectedMessage: "no enabled rule or post-login"),
+            RuleExample(label: "grant for the legacy API to a non machine-to-machine client", files: fixture(action: restrictingAction, grantTo: "Web App"), expectedMessage: "not machine-to-machine"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(label: "post-login action denies the audience", files: fixture(action: restrictingAction)),
+            RuleExample(label: "an older tenant restricts with a rule", files: fixture(action: nil, rule: restrictingRule)),
+            RuleExample(label: "no legacy API at all", files: ["tenant.yaml": "clients:\n  - name: Web App\n"]),
+        ]
+    )
+
+    public func check(_ context: LintContext) -> [Finding] {
+        let tenant = context.tenant
+        guard let api = legacyAPI(in: tenant) else { return [] }
+        var findings: [Finding] = []
+        let audience = api.identifier
+
+        let restriction = restrictions(in: tenant, audience: audience)
+        if restriction.actions.isEmpty && restriction.rules.isEmpty {
+            findings.append(Finding(rule: Self.description.identifier, severity: .error, location: api.location,
+                message: "`\(audience)` is the legacy identity API, but no enabled rule or post-login / credentials-exchange action denies tokens for it to clients other than \(allowedDescription(api, tenant)). Add a post-login action that calls api.access.deny() when event.resource_server.identifier is this audience and the client is not allowed, and bind it in `triggers`."))
+        }
+        for grant in tenant.resources(.clientGrants) where grant.body["audience"]?.string == audience {
+            guard let clientName = grant.body["client_id"]?.string, let client = tenant.client(named: clientName) else { continue }
+            if !tenant.isMachineToMachine(client) {
+                findings.append(Finding(rule: Self.description.identifier, severity: .error, location: grant.location,
+                    message: "client `\(clientName)` holds a grant for the legacy identity API `\(audience)` but is not machine-to-machine (no `client_credentials` grant type); only the scripts' back-end client may call it"))
+            }
+        }
+        return findings
+    }
+
+    /// The bound, deployed actions and the enabled rules that deny tokens for `audience`.
+    func restrictions(in tenant: TenantDefinition, audience: String) -> (actions: [String], rules: [String]) {
+        let actions = tenant.resources(.actions).filter { action in
+            let bound = tenant.actionsBound(to: "post-login").contains(action.key)
+                || tenant.actionsBound(to: "credentials-exchange").contains(action.key)
+            guard bound, action.body["deployed"]?.bool != false,
+                  let code = tenant.scripts.first(where: { $0.kind == .action && $0.owner == action.key }) else { return false }
+            return Self.denies(ScriptText(code.text), audience: audience, deny: "api.access.deny(",
+                               audienceFields: ["event.resource_server.identifier", "event.request.query.audience", "event.request.body.audience", "event.resource_server?.identifier"])
+        }
+        let ruleFields = ["context.request.query.audience", "context.request.body.audience", "context.audience"]
+        let rules = tenant.resources(.rules).filter { rule in
+            guard rule.body["enabled"]?.bool != false,
+                  let code = tenant.scripts.first(where: { $0.kind == .rule && $0.owner == rule.key }) else { return false }
+            let text = ScriptText(code.text)
+            return Self.denies(text, audience: audience, deny: "UnauthorizedError(", audienceFields: ruleFields)
+                || Self.denies(text, audience: audience, deny: "callback(newError(", audienceFields: ruleFields)
+        }
+        return (actions.map(\.key), rules.map(\.key))
+    }
+
+    struct LegacyAPI {
+        var identifier: String
+        var location: SourceLocation
+        var allowedClients: [String]?
+    }
+
+    /// The legacy identity API: named in the settings, or the resource server whose identifier the custom
+    /// database scripts or their configuration use.
+    func legacyAPI(in tenant: TenantDefinition) -> LegacyAPI? {
+        let servers = tenant.resources(.resourceServers)
+        if let configured = tenant.settings.legacyIdentityAPI {
+            let server = servers.first { $0.key == configured.audience || $0.body["name"]?.string == configured.audience }
+            return LegacyAPI(identifier: server?.key ?? configured.audience, location: server?.location ?? configured.location ?? SourceLocation(file: tenant.documentPath),
+                             allowedClients: configured.allowedClients)
+        }
+        let databaseScripts = tenant.scripts.filter { if case .databaseScript = $0.kind { true } else { false } }
+        let configurationValues = tenant.resources(.databases).flatMap { $0.body["options"]?["configuration"]?.entries.compactMap(\.value.string) ?? [] }
+        for server in servers where !server.key.isEmpty {
+            if databaseScripts.contains(where: { $0.text.contains(server.key) }) || configurationValues.contains(server.key) {
+                return LegacyAPI(identifier: server.key, location: server.location, allowedClients: nil)
+            }
+        }
+        return nil
+    }
+
+    private func allowedDescription(_ api: LegacyAPI, _ tenant: TenantDefinition) -> String {
+        let names = api.allowedClients ?? tenant.resources(.clientGrants)
+            .filter { $0.body["audience"]?.string == api.identifier }
+            .compactMap { $0.body["client_id"]?.string }
+        return names.isEmpty ? "the allowed machine-to-machine clients" : names.map { "`\($0)`" }.joined(separator: ", ")
+    }
+
+    /// Whether code denies access and looks at the audience (by its literal identifier or the audience field).
+    static func denies(_ code: ScriptText, audience: String, deny: String, audienceFields: [String]) -> Bool {
+        guard code.codeContains(deny) else { return false }
+        return code.strings.contains { $0.contains(audience) } || audienceFields.contains { code.codeContains($0) }
+    }
+
+    static let restrictingAction = """
+    exports.onExecutePostLogin = async (event, api) => {
+      const allowed = (event.secrets.ALLOWED_CLIENT_IDS || '').split(',');
+      if (event.resource_server && event.resource_server.identifier === 'https://legacy.acme.example/users' &&
+          !allowed.includes(event.client.client_id)) {
+        api.access.deny('This API is reserved to the user migration service');
+      }
+    };
+    """
+
+    static let restrictingRule = """
+    function restrictLegacyApi(user, context, callback) {
+      var audience = context.request.query.audience || context.request.body.audience;
+      if (audience === 'https://legacy.acme.example/users' && context.clientID !== configuration.MIGRATION_CLIENT_ID) {
+        return callback(new UnauthorizedError('This API is reserved to the user migration service'));
+      }
+      return callback(null, user, context);
+    }
+    """
+
+    static func fixture(action: String?, bound: Bool = true, rule: String? = nil, grantTo: String = "Migration Worker") -> [String: String] {
+        var yaml = """
+        clients:
+          - name: Migration Worker
+            app_type: non_interactive
+            grant_types: [client_credentials]
+          - name: Web App
+            app_type: spa
+            grant_types: [authorization_code]
+        resourceServers:
+          - name: Legacy Users API
+            identifier: https://legacy.acme.example/users
+        clientGrants:
+          - client_id: \(grantTo)
+            audience: https://legacy.acme.example/users
+            scope: [read:users]
+
+        """
+        var files: [String: String] = [:]
+        if let action {
+            yaml += """
+            actions:
+              - name: restrict-legacy-api
+                code: ./actions/restrict-legacy-api/code.js
+                deployed: true
+                supported_triggers:
+                  - id: post-login
+                    version: v3
+
+            """
+            if bound { yaml += "triggers:\n  post-login:\n    - action_name: restrict-legacy-api\n      display_name: restrict-legacy-api\n" }
+            files["actions/restrict-legacy-api/code.js"] = action
+        }
+        if let rule {
+            yaml += "rules:\n  - name: restrict-legacy-api\n    script: ./rules/restrict-legacy-api.js\n    enabled: true\n    order: 1\n"
+            files["rules/restrict-legacy-api.js"] = rule
+        }
+        files["tenant.yaml"] = yaml
+        files["tenantctl.yaml"] = "legacy_identity_api:\n  audience: https://legacy.acme.example/users\n"
+        return files
+    }
+}

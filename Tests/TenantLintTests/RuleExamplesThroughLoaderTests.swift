@@ -1,0 +1,46 @@
+import Testing
+import TenantConfig
+@testable import TenantLint
+
+/// Every rule's examples, loaded as real tenants through the loader: triggering examples produce a finding of
+/// that rule (with the expected message), non-triggering examples produce none. SwiftLint's pattern.
+@Suite struct RuleExamplesThroughLoader {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let rule: any Rule.Type
+        let example: RuleExample
+        let triggers: Bool
+        var testDescription: String { "\(rule.description.identifier): \(triggers ? "triggers" : "passes") on \(example.label)" }
+    }
+
+    static let cases: [Case] = RuleRegistry.all.flatMap { rule in
+        rule.description.triggeringExamples.map { Case(rule: rule, example: $0, triggers: true) }
+            + rule.description.nonTriggeringExamples.map { Case(rule: rule, example: $0, triggers: false) }
+    }
+
+    @Test(arguments: cases)
+    func example(_ testCase: Case) {
+        let tenant = TenantLoader(fileSystem: InMemoryFileSystem(root: "t", textFiles: testCase.example.files), environment: [:]).load("t")
+        let loadErrors = tenant.findings.filter { $0.severity == .error }
+        #expect(loadErrors.isEmpty, "the example itself must load cleanly: \(loadErrors)")
+        let findings = testCase.rule.init().check(LintContext(tenant: tenant))
+        if testCase.triggers {
+            #expect(!findings.isEmpty, "expected a finding")
+            if let expected = testCase.example.expectedMessage {
+                #expect(findings.contains { $0.message.contains(expected) }, "no message contains \(expected): \(findings.map(\.message))")
+            }
+            #expect(findings.allSatisfy { $0.rule == testCase.rule.description.identifier })
+            #expect(findings.allSatisfy { $0.location != nil })
+        } else {
+            #expect(findings.isEmpty, "unexpected: \(findings.map(\.message))")
+        }
+    }
+
+    @Test func everyRuleHasBothKindsOfExamplesAndAUniqueIdentifier() {
+        for rule in RuleRegistry.all {
+            #expect(!rule.description.triggeringExamples.isEmpty, "\(rule.description.identifier)")
+            #expect(!rule.description.nonTriggeringExamples.isEmpty, "\(rule.description.identifier)")
+            #expect(!rule.description.rationale.isEmpty)
+        }
+        #expect(Set(RuleRegistry.identifiers).count == RuleRegistry.identifiers.count)
+    }
+}

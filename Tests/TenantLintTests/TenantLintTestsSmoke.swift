@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct TenantLintTestsSmoke {
-    @Test func moduleLinks() { #expect(Bool(true)) }
-}
