@@ -6,7 +6,9 @@ public struct TenantctlCommand: AsyncParsableCommand {
         commandName: "tenantctl",
         abstract: "Manage Auth0 tenants as code: validate, export, plan and apply.",
         version: TenantctlVersion.current,
-        subcommands: []
+        subcommands: [
+            ValidateCommand.self,
+        ]
     )
 
     public init() {}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// What the terminal supports: colour unless `NO_COLOR` is set or the stream is not a terminal,
+/// progress only on a terminal and never in CI quiet mode.
+public struct TerminalStyle: Sendable {
+    public var color: Bool
+    public var interactive: Bool
+
+    public init(color: Bool, interactive: Bool) {
+        self.color = color
+        self.interactive = interactive
+    }
+
+    /// The style for standard output (or standard error), from the environment.
+    public static func detect(fileDescriptor: Int32 = STDOUT_FILENO, environment: [String: String] = ProcessInfo.processInfo.environment) -> TerminalStyle {
+        let tty = isatty(fileDescriptor) == 1
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let dumb = environment["TERM"] == "dumb"
+        return TerminalStyle(color: tty && !noColor && !dumb, interactive: tty && !dumb)
+    }
+}
+
+/// Writes to standard error (messages that are not the command's result).
+public enum StandardError {
+    public static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
