@@ -47,8 +47,7 @@ public struct ValidateCommand: ParsableCommand {
         if quiet && format == .text {
             shown = LintReport(findings: report.findings.filter { $0.severity > .note }, suppressed: [], tenants: report.tenants)
         }
-        var output = FindingReporter.render(shown, format: format, color: TerminalStyle.detect().color)
-        if quiet && format == .text { output = output.split(separator: "\n", omittingEmptySubsequences: false).dropLast(2).joined(separator: "\n") + (shown.findings.isEmpty ? "" : "\n") }
+        let output = FindingReporter.render(shown, format: format, color: TerminalStyle.detect().color, summary: !quiet)
         print(output, terminator: "")
         if report.fails(strict: strict) { throw ExitCode.failure }
     }

@@ -4,6 +4,8 @@ import TenantConfig
 /// then the rules turned off and a summary line.
 struct TextFindingReporter {
     var color: Bool
+    /// Whether to end with the rules turned off and the summary line (quiet mode leaves them out).
+    var summary: Bool = true
 
     func render(_ report: LintReport) -> String {
         var lines: [String] = []
@@ -11,6 +13,7 @@ struct TextFindingReporter {
             let place = finding.location.map { "\($0): " } ?? ""
             lines.append("\(place)\(paint(finding.severity.rawValue + ":", finding.severity)) \(finding.message) [\(finding.rule)]")
         }
+        guard summary else { return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n" }
         for suppressed in report.suppressed {
             let scope = suppressed.scripts.isEmpty ? "" : " for \(suppressed.scripts.joined(separator: ", "))"
             lines.append("note: \(suppressed.tenant): rule \(suppressed.rule) is turned off\(scope): \(suppressed.reason) (\(suppressed.hiddenFindings) finding\(suppressed.hiddenFindings == 1 ? "" : "s") hidden)")

@@ -18,12 +18,18 @@ public struct ConfigurationSecretLiteralRule: Rule {
             RuleExample(label: "a value that looks like a token under an innocent key", files: [
                 "tenant.yaml": configuration("AUTH_HEADER: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"),
             ], expectedMessage: "looks like a secret"),
+            RuleExample(label: "a URL with a password in it", files: [
+                "tenant.yaml": configuration("DATABASE_URL: postgres://app:hunter2@db.acme.internal/users"),
+            ], expectedMessage: "URL with credentials"),
             RuleExample(label: "a rules-config value in clear", files: ["tenant.yaml": "rulesConfigs:\n  - key: SLACK_TOKEN\n    value: xoxb-123456789012-abcdefABCDEF\n"],
                         expectedMessage: "SLACK_TOKEN"),
         ],
         nonTriggeringExamples: [
             RuleExample(label: "secrets from keywords, plain settings literal", files: [
                 "tenant.yaml": configuration("CLIENT_SECRET: ##LEGACY_API_CLIENT_SECRET##\n        API_URL: https://legacy.acme.example/api\n        TIMEOUT_MS: 5000"),
+            ]),
+            RuleExample(label: "identifiers and URLs that look random or name a token", files: [
+                "tenant.yaml": configuration("CLIENT_ID: mH3kR9tLw2VbQ8nZ4xYc1uJd6fAe0sPo\n        TOKEN_URL: https://acme.eu.auth0.com/oauth/token"),
             ]),
         ]
     )
@@ -57,9 +63,20 @@ public struct ConfigurationSecretLiteralRule: Rule {
     static func literalSecret(key: String, value: ConfigNode, everyValueIsSecret: Bool = false) -> String? {
         guard let text = value.string, !text.isEmpty, !SecretReference.contains(text) else { return nil }
         if everyValueIsSecret { return "holds a secret" }
-        if SecretReference.nameLooksSecret(key) { return "names a secret" }
-        if looksLikeSecret(text) { return "looks like a secret" }
+        if let url = URLComponents(string: text), url.scheme != nil, url.host != nil {
+            // URLs are plain settings, unless they carry credentials.
+            return url.password != nil || url.user != nil ? "is a URL with credentials in it" : nil
+        }
+        if SecretReference.nameLooksSecret(key) && !namesPlainSetting(key) { return "names a secret" }
+        if looksLikeSecret(text) && !namesPlainSetting(key) { return "looks like a secret" }
         return nil
+    }
+
+    /// Keys that name identifiers and addresses, which may look random but are not secret (`CLIENT_ID`, `TOKEN_URL`).
+    static func namesPlainSetting(_ key: String) -> Bool {
+        let upper = key.uppercased()
+        return ["_ID", "_URL", "_URI", "_ENDPOINT", "_HOST", "_DOMAIN", "_AUDIENCE", "_NAME", "_ISSUER"].contains { upper.hasSuffix($0) }
+            || ["ID", "URL", "URI", "DOMAIN", "AUDIENCE", "ISSUER"].contains(upper)
     }
 
     /// JWTs, bearer tokens, private keys, and long random-looking strings with no spaces.

@@ -1,0 +1,15 @@
+/** Change Password: password resets are written to the accounts store. */
+function changePassword(email, newPassword, callback) {
+  const axios = require('axios');
+  axios.put(configuration.ACCOUNTS_API_BASE_URL + '/accounts/password', { email: email, password: newPassword }, {
+    headers: { 'x-api-key': configuration.ACCOUNTS_API_KEY },
+    timeout: 10000,
+    validateStatus: function (status) { return status < 500; }
+  }).then(function (response) {
+    if (response.status === 404) return callback(null, false);
+    if (response.status !== 204) return callback(new Error('The accounts API answered ' + response.status));
+    return callback(null, true);
+  }, function (error) {
+    return callback(new Error('The accounts API is unreachable: ' + error.message));
+  });
+}
