@@ -78,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TenantCLI", "ManagementEmulator", "TenantConfig"]
+            dependencies: ["tenantctl", "TenantCLI", "TenantLint", "ManagementEmulator", "TenantConfig"]
         ),
     ]
 )

@@ -29,27 +29,34 @@ public struct TenantLoader: Sendable {
     /// Loads the tenant at `path`: a tenant folder, or a YAML file (its folder then holds the script files).
     public func load(_ path: String) -> TenantDefinition {
         let path = TenantPath.normalize(path)
+        let isDirectory = fileSystem.isDirectory(path)
+        let isYAMLFile = !isDirectory && (path.hasSuffix(".yaml") || path.hasSuffix(".yml") || fileSystem.size(of: path) != nil)
         let directory: String
         let documentPath: String
-        if fileSystem.isDirectory(path) {
+        if isYAMLFile {
+            documentPath = path
+            let parent = (path as NSString).deletingLastPathComponent
+            directory = parent.isEmpty ? "." : parent
+        } else {
             directory = path
             documentPath = Self.documentNames.map { TenantPath.join(path, $0) }.first { fileSystem.size(of: $0) != nil }
                 ?? TenantPath.join(path, Self.documentNames[0])
-        } else {
-            documentPath = path
-            directory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         }
         let name = directory == "." ? "tenant" : (directory as NSString).lastPathComponent
         var tenant = TenantDefinition(name: name, directory: directory, documentPath: documentPath)
 
-        if fileSystem.isDirectory(path) || fileSystem.size(of: TenantPath.join(directory, Self.settingsName)) != nil {
+        if !isYAMLFile || fileSystem.size(of: TenantPath.join(directory, Self.settingsName)) != nil {
             tenant.settings = loadSettings(directory: directory, findings: &tenant.findings)
         }
         guard fileSystem.size(of: documentPath) != nil else {
-            let what = fileSystem.isDirectory(path) || fileSystem.size(of: path) == nil && !path.hasSuffix(".yaml") && !path.hasSuffix(".yml")
-                ? "no tenant.yaml in \(directory): a tenant folder holds tenant.yaml (resources) and tenantctl.yaml (deploy settings)"
-                : "\(documentPath) does not exist"
-            tenant.findings.append(.loader("missing-file", SourceLocation(file: documentPath), what))
+            let what = if isYAMLFile {
+                "\(documentPath) does not exist"
+            } else if isDirectory {
+                "no tenant.yaml in \(directory): a tenant folder holds tenant.yaml (resources) and tenantctl.yaml (deploy settings)"
+            } else {
+                "tenant folder \(directory) does not exist; tenants live in tenants/<name>/ (try `ls tenants`)"
+            }
+            tenant.findings.append(.loader("missing-file", SourceLocation(file: isDirectory || isYAMLFile ? documentPath : directory), what))
             return tenant
         }
         guard let text = readText(documentPath, limit: Self.maximumDocumentBytes, findings: &tenant.findings) else { return tenant }

@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct EndToEndTestsSmoke {
-    @Test func moduleLinks() { #expect(Bool(true)) }
-}

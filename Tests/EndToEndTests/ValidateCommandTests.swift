@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// `tenantctl validate` run as a process, as users and pipelines run it.
+@Suite struct ValidateCommandTests {
+    @Test func theExampleTenantsValidateCleanAndExitZero() throws {
+        let result = try CLIProcess.run(["validate", "tenants/acme-dev", "tenants/acme-legacy"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.hasSuffix("2 tenants: 0 errors, 1 warning.\n"))
+    }
+
+    @Test func withNoArgumentItValidatesEveryTenantUnderTenants() throws {
+        let result = try CLIProcess.run(["validate"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("tenants/acme-dev/tenant.yaml"))
+        #expect(result.stdout.contains("tenants/acme-legacy/tenant.yaml"))
+    }
+
+    @Test func strictFailsOnWarnings() throws {
+        let result = try CLIProcess.run(["validate", "--strict", "tenants/acme-legacy"])
+        #expect(result.status == 1)
+    }
+
+    @Test func errorsExitOneAndNameFileLineAndRule() throws {
+        let result = try CLIProcess.run(["validate", "examples/references-resolve"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("examples/references-resolve/tenant.yaml:8:23: error: client `Acme Wbe` is not declared in this tenant. Did you mean `Acme Web`?"))
+    }
+
+    @Test(arguments: ["text", "json", "sarif", "github"])
+    func goldenOutput(format: String) throws {
+        let result = try CLIProcess.run(["validate", "--format", format, "examples/scripts-complete", "examples/legacy-api-audience-restricted"])
+        #expect(result.status == 1)
+        let golden = try Golden.check(result.stdout, against: "validate.\(format)")
+        #expect(golden.matches, "output differs from Golden/validate.\(format):\n\(result.stdout)")
+    }
+
+    @Test func everyExampleFolderTripsItsOwnRule() throws {
+        let examples = CLIProcess.packageRoot.appendingPathComponent("examples")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: examples.path).filter {
+            FileManager.default.fileExists(atPath: examples.appendingPathComponent("\($0)/tenant.yaml").path)
+        }
+        #expect(folders.count >= 5)
+        for folder in folders.sorted() {
+            let result = try CLIProcess.run(["validate", "--format", "json", "examples/\(folder)"])
+            let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            let findings = (json?["findings"] as? [[String: Any]] ?? []).filter { ($0["severity"] as? String) != "note" }
+            let rules = Set(findings.compactMap { $0["rule"] as? String })
+            #expect(rules == [folder], "examples/\(folder) trips \(rules)")
+        }
+    }
+
+    @Test func aMissingFolderIsAClearErrorNotACrash() throws {
+        let result = try CLIProcess.run(["validate", "tenants/does-not-exist"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("tenants/does-not-exist:1:1: error: tenant folder tenants/does-not-exist does not exist"))
+    }
+
+    @Test func colourOnlyWithoutNoColor() throws {
+        // Not a terminal: never colour, whatever NO_COLOR says.
+        let result = try CLIProcess.run(["validate", "examples/references-resolve"], environment: ["NO_COLOR": ""])
+        #expect(!result.stdout.contains("\u{1B}["))
+    }
+}

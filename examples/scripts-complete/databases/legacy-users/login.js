@@ -1,0 +1,3 @@
+function login(email, password, callback) {
+  return callback(new WrongUsernameOrPasswordError(email));
+}
