@@ -25,7 +25,7 @@ let package = Package(
         .target(
             name: "TenantCLI",
             dependencies: [
-                "TenantConfig", "TenantLint", "TenantPlan", "ManagementAPI", "ManagementEmulator",
+                "TenantConfig", "TenantLint", "TenantPlan", "ManagementAPI", "ManagementEmulator", "ScriptTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -40,6 +40,11 @@ let package = Package(
             resources: [.copy("Resources/api-fields.json")]
         ),
         .target(name: "TenantLint", dependencies: ["TenantConfig"]),
+        .target(
+            name: "ScriptTesting",
+            dependencies: ["TenantConfig"],
+            resources: [.copy("Resources/harness.js")]
+        ),
         .target(
             name: "TenantPlan",
             dependencies: [
@@ -67,6 +72,7 @@ let package = Package(
         .testTarget(name: "TenantConfigTests", dependencies: ["TenantConfig"]),
         .testTarget(name: "TenantLintTests", dependencies: ["TenantLint", "TenantConfig"]),
         .testTarget(name: "TenantPlanTests", dependencies: ["TenantPlan", "TenantConfig"]),
+        .testTarget(name: "ScriptTestingTests", dependencies: ["ScriptTesting", "TenantConfig"]),
         .testTarget(name: "ManagementAPITests", dependencies: ["ManagementAPI", "ManagementEmulator", "TenantConfig"]),
         .testTarget(
             name: "ManagementEmulatorTests",

@@ -1,4 +1,5 @@
 import Foundation
+import TenantLint
 import Testing
 
 /// `tenantctl validate` run as a process, as users and pipelines run it.
@@ -40,8 +41,10 @@ import Testing
         let folders = try FileManager.default.contentsOfDirectory(atPath: examples.path).filter {
             FileManager.default.fileExists(atPath: examples.appendingPathComponent("\($0)/tenant.yaml").path)
         }
-        #expect(folders.count >= 5)
-        for folder in folders.sorted() {
+        let ruleFolders = folders.filter { RuleRegistry.identifiers.contains($0) }
+        #expect(ruleFolders.count >= 5)
+        #expect(Set(folders).subtracting(ruleFolders) == ["test-scripts"], "every example folder is named after the check it shows")
+        for folder in ruleFolders.sorted() {
             let result = try CLIProcess.run(["validate", "--format", "json", "examples/\(folder)"])
             let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
             let findings = (json?["findings"] as? [[String: Any]] ?? []).filter { ($0["severity"] as? String) != "note" }

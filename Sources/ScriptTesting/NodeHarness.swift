@@ -1,0 +1,91 @@
+import Foundation
+import TenantConfig
+
+/// Runs test cases in Node with tenantctl's harness (`Resources/harness.js`), one process per run.
+public struct NodeHarness: Sendable {
+    /// Why the harness could not run.
+    public enum Failure: Error, CustomStringConvertible {
+        case nodeNotFound
+        case harnessMissing
+        case crashed(status: Int32, stderr: String)
+        case unreadableOutput(String)
+
+        public var description: String {
+            switch self {
+            case .nodeNotFound:
+                "node is not on PATH: test-scripts runs the scripts under Node.js, as Auth0 does. Install it (`apt-get install nodejs`, or from nodejs.org) and run again."
+            case .harnessMissing:
+                "the script harness is missing from this tenantctl build"
+            case .crashed(let status, let stderr):
+                "the script harness exited with status \(status): \(stderr.prefix(2000))"
+            case .unreadableOutput(let text):
+                "the script harness printed something that is not its result: \(text.prefix(500))"
+            }
+        }
+    }
+
+    public var node: String
+    /// How long a script may take before it is reported as never calling back.
+    public var timeoutMilliseconds: Int
+
+    public init(node: String, timeoutMilliseconds: Int = 20_000) {
+        self.node = node
+        self.timeoutMilliseconds = timeoutMilliseconds
+    }
+
+    /// The first `node` on PATH, or nil.
+    public static func findNode(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        for directory in (environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = "\(directory)/node"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// Runs the cases in order; results come back in the same order.
+    public func run(_ cases: [ScriptTestCase]) throws -> [ScriptRun] {
+        guard !cases.isEmpty else { return [] }
+        guard let harness = Bundle.module.url(forResource: "harness", withExtension: "js") else { throw Failure.harnessMissing }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tenantctl-harness-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let inputURL = directory.appendingPathComponent("input.json")
+        let input = JSONValue.object([
+            "timeoutMs": .number(Double(timeoutMilliseconds)),
+            "cases": .array(cases.map { testCase in
+                .object([
+                    "name": .string(testCase.name), "script": .string(testCase.script.rawValue), "file": .string(testCase.file),
+                    "code": .string(testCase.code), "args": .array(testCase.arguments),
+                    "configuration": .object(testCase.configuration), "http": .array(testCase.exchanges),
+                ])
+            }),
+        ])
+        try input.encoded().write(to: inputURL)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: node)
+        process.arguments = [harness.path, inputURL.path]
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        nonisolated(unsafe) var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Failure.crashed(status: process.terminationStatus, stderr: String(decoding: errData, as: UTF8.self))
+        }
+        guard let output = try? JSONValue.parse(outData), let results = output["results"]?.arrayValue, results.count == cases.count else {
+            throw Failure.unreadableOutput(String(decoding: outData, as: UTF8.self))
+        }
+        return results.map(ScriptRun.decode)
+    }
+}

@@ -1,0 +1,55 @@
+import TenantConfig
+
+/// One run of one custom database script: its arguments, the legacy API's mocked answers, and what the
+/// callback must receive. Generic cases (no expectations) check only the platform's invariants.
+public struct ScriptTestCase: Sendable {
+    public var name: String
+    public var connection: String
+    public var script: DatabaseScriptName
+    public var file: String
+    public var code: String
+    public var arguments: [JSONValue]
+    public var configuration: [String: JSONValue]
+    /// Mocked HTTP exchanges: `{request: {method, url}, response: {status, body, headers}}`.
+    public var exchanges: [JSONValue]
+    public var expectation: ScriptExpectation?
+    /// Where the case is written (nil for generic cases).
+    public var location: SourceLocation?
+
+    public init(name: String, connection: String, script: DatabaseScriptName, file: String, code: String, arguments: [JSONValue],
+                configuration: [String: JSONValue], exchanges: [JSONValue] = [], expectation: ScriptExpectation? = nil, location: SourceLocation? = nil) {
+        self.name = name
+        self.connection = connection
+        self.script = script
+        self.file = file
+        self.code = code
+        self.arguments = arguments
+        self.configuration = configuration
+        self.exchanges = exchanges
+        self.expectation = expectation
+        self.location = location
+    }
+
+    /// Arguments for a generic run of a script, in its documented order (the callback comes last).
+    public static func genericArguments(for script: DatabaseScriptName) -> [JSONValue] {
+        let email = JSONValue.string("harness.user@example.com")
+        return switch script {
+        case .login: [email, .string("harness-password")]
+        case .getUser, .verify: [email]
+        case .create: [.object(["email": email, "password": .string("harness-password"), "tenant": .string("harness"), "client_id": .string("harness")])]
+        case .changePassword: [email, .string("new-harness-password")]
+        case .delete: [.string("legacy|harness")]
+        case .changeEmail: [email, .string("new.harness.user@example.com"), .bool(true)]
+        }
+    }
+}
+
+/// What a test case expects of the callback.
+public enum ScriptExpectation: Sendable, Equatable {
+    /// `callback(null, profile)` where the profile holds at least these fields with these values.
+    case profile([String: JSONValue])
+    /// `callback(error)` with an error of this type name (`WrongUsernameOrPasswordError`, `ValidationError`, `Error`).
+    case error(String)
+    /// `callback(null, value)` with exactly this value (`true`, `false`, or nothing: `null`).
+    case result(JSONValue)
+}

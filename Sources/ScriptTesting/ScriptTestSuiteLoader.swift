@@ -1,0 +1,106 @@
+import Foundation
+import TenantConfig
+
+/// Builds the cases for a tenant: one generic case per custom database script (the legacy API down: every
+/// invariant must still hold), plus the cases written in `databases/<connection>/tests.yaml` (format in
+/// docs/test-scripts.md).
+public struct ScriptTestSuiteLoader: Sendable {
+    public static let testFileName = "tests.yaml"
+    public var fileSystem: any TenantFileSystem
+
+    public init(fileSystem: any TenantFileSystem = DiskFileSystem()) {
+        self.fileSystem = fileSystem
+    }
+
+    /// The cases, and findings for test files that cannot be used.
+    public func cases(for tenant: TenantDefinition) -> (cases: [ScriptTestCase], findings: [Finding]) {
+        var cases: [ScriptTestCase] = []
+        var findings: [Finding] = []
+        for database in tenant.resources(.databases) + tenant.resources(.connections) {
+            let scripts = tenant.scripts.filter { $0.owner == database.key }
+            guard !scripts.isEmpty else { continue }
+            let configuration = Self.testConfiguration(database.body["options"]?["configuration"])
+            var byName: [DatabaseScriptName: ScriptSource] = [:]
+            for script in scripts {
+                guard case .databaseScript(let name) = script.kind else { continue }
+                byName[name] = script
+                cases.append(ScriptTestCase(
+                    name: "\(name.rawValue) with the legacy API unreachable (generic invariants)", connection: database.key, script: name,
+                    file: script.path, code: script.text, arguments: ScriptTestCase.genericArguments(for: name), configuration: configuration))
+            }
+            let folder = scripts.map { ($0.path as NSString).deletingLastPathComponent }.first ?? tenant.directory
+            let testFile = TenantPath.join(folder, Self.testFileName)
+            guard fileSystem.size(of: testFile) != nil else { continue }
+            let parsed = parseTestFile(testFile, connection: database.key, scripts: byName, configuration: configuration)
+            cases += parsed.cases
+            findings += parsed.findings
+        }
+        return (cases, findings)
+    }
+
+    /// Configuration for test runs: literal values as written; secrets become placeholders, never real values.
+    static func testConfiguration(_ node: ConfigNode?) -> [String: JSONValue] {
+        var result: [String: JSONValue] = [:]
+        for entry in node?.entries ?? [] {
+            let value = entry.value.json
+            if case .string(let text) = value, SecretReference.contains(text) {
+                result[entry.key] = .string(SecretReference.substitute(in: text) { "test-placeholder-for-\($0)" })
+            } else {
+                result[entry.key] = value
+            }
+        }
+        return result
+    }
+
+    private func parseTestFile(_ path: String, connection: String, scripts: [DatabaseScriptName: ScriptSource],
+                               configuration: [String: JSONValue]) -> (cases: [ScriptTestCase], findings: [Finding]) {
+        var findings: [Finding] = []
+        func problem(_ location: SourceLocation?, _ message: String) {
+            findings.append(Finding(rule: "script-test-file", severity: .error, location: location ?? SourceLocation(file: path), message: message))
+        }
+        guard let data = try? fileSystem.contents(of: path), let text = String(data: data, encoding: .utf8) else {
+            problem(nil, "cannot read \(path) as UTF-8 text")
+            return ([], findings)
+        }
+        let root: ConfigNode?
+        do { root = try YAMLDocument.parse(text, file: path) } catch {
+            problem(nil, "\(path) is not valid YAML: \(error)")
+            return ([], findings)
+        }
+        guard let root, root.isMapping else { return ([], findings) }
+        var merged = configuration
+        for entry in root["configuration"]?.entries ?? [] { merged[entry.key] = entry.value.json }
+        var cases: [ScriptTestCase] = []
+        for item in root["cases"]?.items ?? [] {
+            for entry in item.entries where !["name", "script", "args", "http", "expect"].contains(entry.key) {
+                problem(entry.keyLocation, "unknown key `\(entry.key)` in a test case; a case has name, script, args, http and expect")
+            }
+            guard let name = item["name"]?.string else { problem(item.location, "a test case needs a `name`"); continue }
+            guard let scriptName = item["script"]?.string.flatMap(DatabaseScriptName.init(rawValue:)) else {
+                problem(item["script"]?.location ?? item.location, "test case `\(name)` needs `script:` (login, get_user, create, verify, change_password, delete or change_email)")
+                continue
+            }
+            guard let script = scripts[scriptName] else {
+                problem(item.location, "test case `\(name)` tests `\(scriptName.rawValue)`, which connection `\(connection)` does not have")
+                continue
+            }
+            var expectation: ScriptExpectation?
+            if let expect = item["expect"] {
+                if let profile = expect["profile"] {
+                    expectation = .profile(profile.json.objectValue ?? [:])
+                } else if let error = expect["error"]?.string {
+                    expectation = .error(error)
+                } else if let result = expect.entry("result") {
+                    expectation = .result(result.value.json)
+                } else {
+                    problem(expect.location, "`expect` takes one of profile, error or result")
+                }
+            }
+            cases.append(ScriptTestCase(
+                name: name, connection: connection, script: scriptName, file: script.path, code: script.text,
+                arguments: item["args"]?.items.map(\.json) ?? ScriptTestCase.genericArguments(for: scriptName),
+                configuration: merged, exchanges: item["http"]?.items.map(\.json) ?? [], expectation: expectation, location: item.location))
+        }
+        return (cases, findings)
+    }
+}
