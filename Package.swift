@@ -50,6 +50,7 @@ let package = Package(
             dependencies: [
                 "TenantConfig",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Collections", package: "swift-collections"),
             ]
         ),

@@ -8,6 +8,7 @@ public struct TenantctlCommand: AsyncParsableCommand {
         version: TenantctlVersion.current,
         subcommands: [
             ValidateCommand.self,
+            PlanCommand.self,
             TestScriptsCommand.self,
         ]
     )

@@ -19,6 +19,7 @@ struct ResourceSectionParser {
     private(set) var resources: [ResourceDefinition] = []
     private(set) var scripts: [ScriptSource] = []
     private(set) var unmanagedSections: [String] = []
+    private(set) var declaredSections: Set<ResourceKind> = []
     private(set) var findings: [Finding] = []
 
     init(tenantDirectory: String, fileSystem: any TenantFileSystem, catalog: FieldCatalog, loader: TenantLoader) {
@@ -32,6 +33,7 @@ struct ResourceSectionParser {
         var firstUnmanaged: SourceLocation?
         for entry in root.entries {
             if let kind = ResourceKind(rawValue: entry.key) {
+                declaredSections.insert(kind)
                 parseSection(kind, entry)
             } else if Self.unmanagedDeployCLISections.contains(entry.key) {
                 unmanagedSections.append(entry.key)

@@ -12,6 +12,8 @@ public struct TenantDefinition: Sendable {
     public var resources: [ResourceDefinition]
     /// Every script the tenant deploys that could be read.
     public var scripts: [ScriptSource]
+    /// The resource sections the file has, even when empty (`rules: []` declares "no rules").
+    public var declaredSections: Set<ResourceKind> = []
     /// Deploy CLI sections present in the file that tenantctl does not manage (reported once, as notes).
     public var unmanagedSections: [String]
     /// What loading found: syntax errors, unknown keys, missing files, unresolved keywords.

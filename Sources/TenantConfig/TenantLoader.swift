@@ -91,6 +91,7 @@ public struct TenantLoader: Sendable {
         tenant.resources = sections.resources
         tenant.scripts = sections.scripts
         tenant.unmanagedSections = sections.unmanagedSections
+        tenant.declaredSections = sections.declaredSections
         tenant.findings += sections.findings
         return tenant
     }

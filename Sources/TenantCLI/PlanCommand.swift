@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import TenantConfig
+import TenantLint
+import TenantPlan
+
+/// Plan output formats.
+public enum PlanFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
+    case text, markdown, json
+}
+
+/// `tenantctl plan`: the ordered list of Management API calls that makes the tenant match its files.
+public struct PlanCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Show the Management API calls that make a tenant match its files.",
+        discussion: """
+        Validates the tenant, reads its live state (from --against SNAPSHOT, or the snapshot committed in the \
+        tenant folder when no credentials are set), and prints the ordered, serial list of calls: what will be \
+        created, changed and deleted. Secrets are never printed. Exit codes follow Terraform: 0 success, 1 error; \
+        with --detailed-exitcode, 0 no changes, 1 error, 2 changes present (use it for scheduled drift checks).
+
+        Examples:
+          tenantctl plan tenants/acme-dev
+          tenantctl plan tenants/acme-dev --format markdown > plan.md       # a pull-request comment
+          tenantctl plan tenants/acme-dev --out plan.json --detailed-exitcode
+        """
+    )
+
+    @Argument(help: "The tenant folder.")
+    public var tenant: String
+
+    @Option(help: "Plan against this snapshot file instead of the live tenant.")
+    public var against: String?
+
+    @Option(help: "Write the plan file (JSON) for `tenantctl apply`.")
+    public var out: String?
+
+    @Option(help: "Output format: text, markdown or json.")
+    public var format: PlanFormat = .text
+
+    @Flag(help: "Exit 2 when there are changes (0 none, 1 error).")
+    public var detailedExitcode = false
+
+    @Flag(name: .shortAndLong, help: "Print only the plan (no source line, no validation notes).")
+    public var quiet = false
+
+    public init() {}
+
+    public func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let definition = TenantLoader(environment: environment).load(tenant)
+        let report = Linter().lint(definition)
+        let problems = report.findings.filter { $0.severity == .error }
+        if !problems.isEmpty {
+            StandardError.write(FindingReporter.render(LintReport(findings: problems, tenants: report.tenants), format: .text, color: TerminalStyle.detect(fileDescriptor: STDERR_FILENO).color))
+            StandardError.write("error: \(tenant) has \(problems.count) validation error(s); fix them before planning\n")
+            throw ExitCode.failure
+        }
+        let (snapshot, source) = try liveState(for: definition, environment: environment)
+        let planner = Planner(environment: environment, allowMissingSecrets: out == nil)
+        let plan: Plan
+        do { plan = try planner.plan(definition, against: snapshot, liveSource: source) } catch {
+            StandardError.write("error: \(error)\n")
+            throw ExitCode.failure
+        }
+        if !quiet && format == .text {
+            print("Planning \(definition.name) against \(source) (read \(snapshot.exportedAt.isEmpty ? "at an unknown time" : snapshot.exportedAt)).")
+            print("")
+        }
+        switch format {
+        case .text: print(TextPlanRenderer(color: TerminalStyle.detect().color).render(plan), terminator: "")
+        case .markdown: print(MarkdownPlanRenderer().render(plan), terminator: "")
+        case .json: print(String(decoding: PlanFile.encode(plan), as: UTF8.self), terminator: "")
+        }
+        if let out {
+            do { try PlanFile.encode(plan).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
+                StandardError.write("error: cannot write \(out): \(error.localizedDescription)\n")
+                throw ExitCode.failure
+            }
+            if !quiet { StandardError.write("Plan written to \(out): apply it with `tenantctl apply \(out)`.\n") }
+        }
+        if detailedExitcode && !plan.isEmpty { throw ExitCode(2) }
+    }
+
+    /// The live state: `--against`, or the committed snapshot when no credentials are set.
+    func liveState(for definition: TenantDefinition, environment: [String: String]) throws -> (TenantSnapshot, String) {
+        let hasCredentials = environment["AUTH0_ACCESS_TOKEN"] != nil || (environment["AUTH0_CLIENT_ID"] != nil && environment["AUTH0_CLIENT_SECRET"] != nil)
+        let path: String
+        let source: String
+        if let against {
+            path = against
+            source = "snapshot \(against)"
+        } else if !hasCredentials {
+            path = TenantPath.join(definition.directory, definition.settings.snapshot)
+            source = "the committed snapshot \(path) (no credentials set: AUTH0_ACCESS_TOKEN or AUTH0_CLIENT_ID/AUTH0_CLIENT_SECRET)"
+        } else {
+            StandardError.write("error: live planning is not available in this build yet; export the tenant with `tenantctl export --snapshot FILE` and plan with --against FILE\n")
+            throw ExitCode.failure
+        }
+        do {
+            return (try TenantSnapshot.read(from: URL(fileURLWithPath: path), displayPath: path), source)
+        } catch {
+            StandardError.write("error: \(error)\n")
+            throw ExitCode.failure
+        }
+    }
+}

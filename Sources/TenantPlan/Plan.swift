@@ -1,0 +1,131 @@
+import TenantConfig
+
+/// A reviewed, ordered, serial list of Management API calls that makes a tenant match its files: the single
+/// source of truth that every renderer (text, markdown, json) and `apply` read. Never holds a secret value.
+public struct Plan: Codable, Sendable, Equatable {
+    /// The plan file format this build writes and reads.
+    public static let formatVersion = 1
+
+    public var formatVersion: Int
+    public var tenant: String
+    public var domain: String
+    /// Where the live state came from: `snapshot <path>` or `live`.
+    public var liveSource: String
+    /// When the live state was read (the snapshot's `exported_at`).
+    public var liveReadAt: String
+    /// SHA-256 over every desired file (tenant.yaml, settings, scripts): apply refuses a plan whose files changed.
+    public var desiredDigest: String
+    /// SHA-256 of every live resource the plan read, by address: apply refuses a plan the tenant moved away from.
+    public var fingerprints: [String: String]
+    /// Digests of the secrets the steps reference, so apply can tell the environment holds the reviewed values.
+    public var secrets: [SecretDigest]
+    /// Secret keywords that were not set when planning: configuration could not be compared and the plan
+    /// cannot be applied (it is a preview).
+    public var unresolvedSecrets: [String]
+    public var steps: [PlanStep]
+    /// Live resources that the files do not declare and that this plan does not delete (and why).
+    public var kept: [KeptResource]
+    public var summary: PlanSummary
+
+    enum CodingKeys: String, CodingKey {
+        case formatVersion = "format_version", tenant, domain, liveSource = "live_source", liveReadAt = "live_read_at"
+        case desiredDigest = "desired_digest", fingerprints, secrets, unresolvedSecrets = "unresolved_secrets", steps, kept, summary
+    }
+
+    public var isEmpty: Bool { steps.isEmpty }
+}
+
+/// One Management API call.
+public struct PlanStep: Codable, Sendable, Equatable {
+    public var number: Int
+    public var action: ChangeAction
+    public var resource: ResourceAddress
+    public var method: String
+    /// The API path; `{{ref:<address>}}` stands for the id of a resource an earlier step creates.
+    public var path: String
+    /// The request body; strings may hold `{{ref:…}}` and `{{secret:NAME}}` placeholders, resolved by apply.
+    public var body: JSONValue?
+    /// The address whose id this step's response provides (`create` steps), and the response field holding it.
+    public var produces: ProducedID?
+    /// What a reviewer reads: the field changes (secrets redacted) and line diffs of scripts.
+    public var changes: [FieldChange]
+    /// Explanations (drift Auth0 itself causes, options a PATCH will remove, adoption of secrets).
+    public var notes: [String]
+    /// Numbers of the steps this one must follow.
+    public var dependsOn: [Int]
+
+    enum CodingKeys: String, CodingKey {
+        case number, action, resource, method, path, body, produces, changes, notes, dependsOn = "depends_on"
+    }
+}
+
+/// What a step does to its resource.
+public enum ChangeAction: String, Codable, Sendable, Equatable {
+    case create, update, delete, deploy
+    /// Symbol in text plans.
+    public var symbol: String {
+        switch self {
+        case .create: "+"
+        case .update, .deploy: "~"
+        case .delete: "-"
+        }
+    }
+}
+
+/// A resource by type and the natural key users know it by (`clients/Acme Web`).
+public struct ResourceAddress: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var kind: ResourceKind
+    public var key: String
+
+    public init(_ kind: ResourceKind, _ key: String) {
+        self.kind = kind
+        self.key = key
+    }
+
+    public var description: String { "\(kind.rawValue)/\(key)" }
+
+    public static func < (a: ResourceAddress, b: ResourceAddress) -> Bool {
+        (ResourceKind.allCases.firstIndex(of: a.kind)!, a.key) < (ResourceKind.allCases.firstIndex(of: b.kind)!, b.key)
+    }
+}
+
+/// The id a create step yields: read `field` of the response, known to later steps as `{{ref:address}}`.
+public struct ProducedID: Codable, Sendable, Equatable {
+    public var address: String
+    public var field: String
+}
+
+/// One field's change, values as the reviewer sees them (secrets already redacted).
+public struct FieldChange: Codable, Sendable, Equatable {
+    public var path: String
+    public var before: JSONValue?
+    public var after: JSONValue?
+    /// For scripts: a unified line diff instead of before/after values.
+    public var diff: String?
+
+    public init(path: String, before: JSONValue?, after: JSONValue?, diff: String? = nil) {
+        self.path = path
+        self.before = before
+        self.after = after
+        self.diff = diff
+    }
+}
+
+/// A secret a plan uses, by keyword name, with a digest of the value reviewed.
+public struct SecretDigest: Codable, Sendable, Equatable {
+    public var name: String
+    public var digest: String
+}
+
+/// A live resource the plan leaves alone although the files do not declare it.
+public struct KeptResource: Codable, Sendable, Equatable {
+    public var resource: ResourceAddress
+    public var reason: String
+}
+
+/// `N to add, N to change, N to destroy`.
+public struct PlanSummary: Codable, Sendable, Equatable {
+    public var add: Int
+    public var change: Int
+    public var destroy: Int
+}

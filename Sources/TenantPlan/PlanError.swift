@@ -1,0 +1,28 @@
+import TenantConfig
+
+/// Why a plan could not be made. Every case says what to do.
+public enum PlanError: Error, Equatable, CustomStringConvertible {
+    case snapshotOfAnotherTenant(snapshotDomain: String, tenantDomain: String)
+    case missingSection(String)
+    case secretsNotSet([String])
+    case unresolvedReference(ResourceAddress, String)
+    case dependencyCycle([String])
+    case tooLarge(steps: Int, limit: Int)
+
+    public var description: String {
+        switch self {
+        case .snapshotOfAnotherTenant(let snapshot, let tenant):
+            "the snapshot is of \(snapshot) but this tenant is \(tenant); export this tenant's state with `tenantctl export --snapshot`"
+        case .missingSection(let section):
+            "the snapshot has no `\(section)` section, so what lives on the tenant is unknown; re-export it with `tenantctl export --snapshot`"
+        case .secretsNotSet(let names):
+            "secrets not set in the environment: \(names.joined(separator: ", ")); export them (a CI secret store, or `export NAME=…`) and plan again"
+        case .unresolvedReference(let address, let name):
+            "\(address) names `\(name)`, which exists neither in the files nor on the tenant; declare it or fix the name"
+        case .dependencyCycle(let steps):
+            "the changes depend on each other in a cycle (\(steps.joined(separator: " → "))); split the change into two deploys"
+        case .tooLarge(let steps, let limit):
+            "the plan has \(steps) API calls; tenantctl refuses more than \(limit) in one plan (hours at the Management API's rate limit). Deploy in smaller steps, for example one resource type at a time with `managed` in tenantctl.yaml"
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Crypto
+import Foundation
+import TenantConfig
+
+/// Turns desired state and live state into a `Plan`: diff per resource and field, one API call per step,
+/// ordered by dependencies. Pure: no network; secrets are read from `environment` only to compute digests.
+public struct Planner: Sendable {
+    /// Plans with more calls than this are refused: at Auth0's non-production rate limit it is hours of calls.
+    public static let maximumSteps = 10_000
+
+    public var environment: [String: String]
+    /// Plan without secrets that are not set (a preview that cannot be applied) instead of refusing.
+    public var allowMissingSecrets: Bool
+
+    public init(environment: [String: String], allowMissingSecrets: Bool = false) {
+        self.environment = environment
+        self.allowMissingSecrets = allowMissingSecrets
+    }
+
+    public func plan(_ tenant: TenantDefinition, against snapshot: TenantSnapshot, liveSource: String) throws(PlanError) -> Plan {
+        if let domain = tenant.settings.domain, domain != snapshot.domain {
+            throw .snapshotOfAnotherTenant(snapshotDomain: snapshot.domain, tenantDomain: domain)
+        }
+        let managed = tenant.settings.managed.intersection(tenant.declaredSections)
+        let live = LiveState(snapshot: snapshot)
+        for kind in managed.sorted(by: { $0.rawValue < $1.rawValue }) {
+            if let section = LiveState.section(for: kind), !live.sections.contains(section) { throw .missingSection(section.rawValue) }
+        }
+        let desired = DesiredState.resources(of: tenant).filter { managed.contains($0.address.kind) }
+        let (secrets, missing) = try resolveSecrets(in: desired)
+        var builder = StepBuilder(tenant: tenant, live: live, desired: desired, secrets: secrets, missingSecrets: Set(missing), domain: snapshot.domain)
+        for resource in desired { try builder.plan(resource) }
+        builder.planDeletions(managed: managed)
+        guard builder.steps.count <= Self.maximumSteps else { throw .tooLarge(steps: builder.steps.count, limit: Self.maximumSteps) }
+        let ordered = try StepOrdering.order(builder.steps)
+        let numbers = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.key, $0 + 1) })
+        let steps = ordered.enumerated().map { index, step in
+            PlanStep(number: index + 1, action: step.action, resource: step.resource, method: step.method, path: step.path, body: step.body,
+                     produces: step.produces, changes: step.changes, notes: step.notes,
+                     dependsOn: step.dependsOn.compactMap { numbers[$0] }.sorted())
+        }
+        let summary = PlanSummary(
+            add: steps.count { $0.action == .create },
+            change: Set(steps.filter { $0.action == .update || $0.action == .deploy }.map(\.resource)).subtracting(steps.filter { $0.action == .create }.map(\.resource)).count,
+            destroy: steps.count { $0.action == .delete })
+        return Plan(
+            formatVersion: Plan.formatVersion, tenant: tenant.name, domain: snapshot.domain, liveSource: liveSource, liveReadAt: snapshot.exportedAt,
+            desiredDigest: Self.digest(desired), fingerprints: Self.fingerprints(live, managed: managed),
+            secrets: secrets.keys.sorted().map { SecretDigest(name: $0, digest: ConfigurationDigest.secretDigest(name: $0, value: secrets[$0]!, domain: snapshot.domain)) },
+            unresolvedSecrets: missing, steps: steps, kept: builder.kept.sorted { $0.resource < $1.resource }, summary: summary)
+    }
+
+    /// The value of every secret keyword the desired resources use; all must be set.
+    private func resolveSecrets(in desired: [DesiredResource]) throws(PlanError) -> (values: [String: String], missing: [String]) {
+        var names: Set<String> = []
+        func collect(_ value: JSONValue) {
+            switch value {
+            case .string(let s): names.formUnion(SecretReference.names(in: s))
+            case .array(let items): items.forEach(collect)
+            case .object(let members): members.values.forEach(collect)
+            default: break
+            }
+        }
+        for resource in desired { collect(.object(resource.payload)) }
+        let missing = names.filter { environment[$0] == nil }.sorted()
+        guard missing.isEmpty || allowMissingSecrets else { throw .secretsNotSet(missing) }
+        return (Dictionary(uniqueKeysWithValues: names.filter { environment[$0] != nil }.map { ($0, environment[$0]!) }), missing)
+    }
+
+    static func digest(_ desired: [DesiredResource]) -> String {
+        var hasher = SHA256()
+        for resource in desired.sorted(by: { $0.address < $1.address }) {
+            hasher.update(data: Data(resource.address.description.utf8))
+            hasher.update(data: JSONValue.object(resource.payload).encoded())
+            hasher.update(data: Data((resource.enabledClients ?? []).joined(separator: "\u{1}").utf8))
+            hasher.update(data: Data(resource.bindings.map { "\($0.action)\u{1}\($0.displayName)" }.joined(separator: "\u{2}").utf8))
+        }
+        return "sha256:" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A digest of every live resource of a managed type, without the values that change on every read.
+    public static func fingerprints(_ live: LiveState, managed: Set<ResourceKind>) -> [String: String] {
+        var result: [String: String] = [:]
+        for resource in live.resources.values where managed.contains(resource.address.kind) {
+            result[resource.address.description] = fingerprint(resource.object)
+        }
+        return result
+    }
+
+    public static func fingerprint(_ object: [String: JSONValue]) -> String {
+        var object = object
+        object["client_secret"] = nil
+        object["updated_at"] = nil
+        if var options = object["options"]?.objectValue, let configuration = options["configuration"]?.objectValue {
+            options["configuration"] = .object(configuration.mapValues { _ in .string("<ciphertext>") })
+            object["options"] = .object(options)
+        }
+        let digest = SHA256.hash(data: JSONNormalizer.normalize(.object(object)).encoded())
+        return "sha256:" + digest.map { String(format: "%02x", $0) }.joined()
+    }
+}

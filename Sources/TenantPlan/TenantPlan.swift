@@ -1,4 +1,0 @@
-/// Module marker for `TenantPlan`; see ARCHITECTURE.md for what lives here.
-public enum TenantPlanModule {
-    public static let name = "TenantPlan"
-}

@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct TenantPlanTestsSmoke {
-    @Test func moduleLinks() { #expect(Bool(true)) }
-}
