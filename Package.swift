@@ -30,9 +30,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // JSON values as the Management API sends them: shared by the model and the emulator, nothing else.
+        .target(name: "APIJSON"),
         .target(
             name: "TenantConfig",
             dependencies: [
+                "APIJSON",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Collections", package: "swift-collections"),
@@ -65,10 +68,12 @@ let package = Package(
         .target(
             name: "ManagementEmulator",
             dependencies: [
+                "APIJSON",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            resources: [.copy("Resources/request-fields.json")]
         ),
         .testTarget(name: "TenantConfigTests", dependencies: ["TenantConfig"]),
         .testTarget(name: "TenantLintTests", dependencies: ["TenantLint", "TenantConfig"]),

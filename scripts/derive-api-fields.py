@@ -156,3 +156,29 @@ with open(OUT, "w") as f:
     json.dump(result, f, indent=1, sort_keys=True)
     f.write("\n")
 print(f"wrote {OUT}: " + ", ".join(f"{k} {len(v['keys'])} keys" for k, v in sorted(result.items()) if k != "_source"))
+
+# The emulator's request validation: the top-level keys each write endpoint accepts (`additionalProperties: false`
+# in the spec), so it answers unknown or read-only fields with the real 400 "Additional properties not allowed".
+EMULATOR_OUT = os.path.join(ROOT, "Sources", "ManagementEmulator", "Resources", "request-fields.json")
+endpoints = {
+    "POST /clients": body("/clients", "post"), "PATCH /clients/{id}": body("/clients/{id}", "patch"),
+    "POST /connections": body("/connections", "post"), "PATCH /connections/{id}": body("/connections/{id}", "patch"),
+    "POST /resource-servers": body("/resource-servers", "post"), "PATCH /resource-servers/{id}": body("/resource-servers/{id}", "patch"),
+    "POST /client-grants": body("/client-grants", "post"), "PATCH /client-grants/{id}": body("/client-grants/{id}", "patch"),
+    "POST /rules": body("/rules", "post"), "PATCH /rules/{id}": body("/rules/{id}", "patch"),
+    "PUT /rules-configs/{key}": body("/rules-configs/{key}", "put"),
+    "POST /actions/actions": body("/actions/actions", "post"), "PATCH /actions/actions/{id}": body("/actions/actions/{id}", "patch"),
+    "PATCH /tenants/settings": body("/tenants/settings", "patch"),
+    "POST /emails/provider": body("/emails/provider", "post"), "PATCH /emails/provider": body("/emails/provider", "patch"),
+    "POST /log-streams": body("/log-streams", "post"), "PATCH /log-streams/{id}": body("/log-streams/{id}", "patch"),
+}
+emulator = {}
+for name, schema in endpoints.items():
+    keys = set()
+    for variant in object_variants(schema):
+        keys.update((variant.get("properties") or {}).keys())
+    emulator[name] = sorted(keys)
+with open(EMULATOR_OUT, "w") as f:
+    json.dump(emulator, f, indent=1, sort_keys=True)
+    f.write("\n")
+print(f"wrote {EMULATOR_OUT}: {len(emulator)} endpoints")
