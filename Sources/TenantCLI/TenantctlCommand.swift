@@ -10,6 +10,7 @@ public struct TenantctlCommand: AsyncParsableCommand {
             ValidateCommand.self,
             PlanCommand.self,
             TestScriptsCommand.self,
+            EmulatorCommand.self,
         ]
     )
 

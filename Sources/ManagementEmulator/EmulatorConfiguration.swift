@@ -1,0 +1,27 @@
+import Foundation
+
+/// How an emulator behaves: where it listens, who may get tokens, its rate limit, faults and state.
+public struct EmulatorConfiguration: Sendable {
+    /// 0 picks a free port.
+    public var port = 0
+    /// The tenant domain the emulator stands for (token audience `https://<domain>/api/v2/`).
+    public var domain = "tenantctl-emulator.local"
+    public var clientID = "emulator"
+    public var clientSecret = "emulator-secret"
+    /// Token bucket: `rate` requests per second refill a bucket of `burst` (Auth0 non-production: 2/s, burst 10).
+    public var rate: Double = 2
+    public var burst = 10
+    /// The fraction of API requests answered with a fault, chosen deterministically from `faultSeed`.
+    public var faultRate: Double = 0
+    public var faultSeed: UInt64 = 0
+    /// Added to every API response.
+    public var latencyMilliseconds = 0
+    /// A snapshot (docs/snapshot-format.md) to start from.
+    public var seed: Data?
+    /// A file the state is written to after every change and read back at start.
+    public var stateFile: String?
+    /// Scopes tokens carry; nil means every scope.
+    public var grantedScopes: [String]?
+
+    public init() {}
+}
