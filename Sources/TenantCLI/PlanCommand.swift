@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ManagementAPI
 import TenantConfig
 import TenantLint
 import TenantPlan
@@ -10,7 +11,7 @@ public enum PlanFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
 }
 
 /// `tenantctl plan`: the ordered list of Management API calls that makes the tenant match its files.
-public struct PlanCommand: ParsableCommand {
+public struct PlanCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Show the Management API calls that make a tenant match its files.",
@@ -45,9 +46,11 @@ public struct PlanCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only the plan (no source line, no validation notes).")
     public var quiet = false
 
+    @OptionGroup public var connection: ConnectionOptions
+
     public init() {}
 
-    public func run() throws {
+    public func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let definition = TenantLoader(environment: environment).load(tenant)
         let report = Linter().lint(definition)
@@ -57,7 +60,7 @@ public struct PlanCommand: ParsableCommand {
             StandardError.write("error: \(tenant) has \(problems.count) validation error(s); fix them before planning\n")
             throw ExitCode.failure
         }
-        let (snapshot, source) = try liveState(for: definition, environment: environment)
+        let (snapshot, source) = try await liveState(for: definition, environment: environment)
         let planner = Planner(environment: environment, allowMissingSecrets: out == nil)
         let plan: Plan
         do { plan = try planner.plan(definition, against: snapshot, liveSource: source) } catch {
@@ -84,7 +87,7 @@ public struct PlanCommand: ParsableCommand {
     }
 
     /// The live state: `--against`, or the committed snapshot when no credentials are set.
-    func liveState(for definition: TenantDefinition, environment: [String: String]) throws -> (TenantSnapshot, String) {
+    func liveState(for definition: TenantDefinition, environment: [String: String]) async throws -> (TenantSnapshot, String) {
         let hasCredentials = environment["AUTH0_ACCESS_TOKEN"] != nil || (environment["AUTH0_CLIENT_ID"] != nil && environment["AUTH0_CLIENT_SECRET"] != nil)
         let path: String
         let source: String
@@ -95,8 +98,7 @@ public struct PlanCommand: ParsableCommand {
             path = TenantPath.join(definition.directory, definition.settings.snapshot)
             source = "the committed snapshot \(path) (no credentials set: AUTH0_ACCESS_TOKEN or AUTH0_CLIENT_ID/AUTH0_CLIENT_SECRET)"
         } else {
-            StandardError.write("error: live planning is not available in this build yet; export the tenant with `tenantctl export --snapshot FILE` and plan with --against FILE\n")
-            throw ExitCode.failure
+            return try await LiveStateSource.read(definition: definition, connection: connection, environment: environment, quiet: quiet)
         }
         do {
             return (try TenantSnapshot.read(from: URL(fileURLWithPath: path), displayPath: path), source)

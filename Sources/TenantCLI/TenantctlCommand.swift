@@ -9,8 +9,10 @@ public struct TenantctlCommand: AsyncParsableCommand {
         subcommands: [
             ValidateCommand.self,
             PlanCommand.self,
+            ApplyCommand.self,
             TestScriptsCommand.self,
             EmulatorCommand.self,
+            ExportCommand.self,
         ]
     )
 

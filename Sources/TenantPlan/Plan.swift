@@ -8,6 +8,8 @@ public struct Plan: Codable, Sendable, Equatable {
 
     public var formatVersion: Int
     public var tenant: String
+    /// The tenant folder the plan was made from (apply re-plans from it to verify).
+    public var directory: String
     public var domain: String
     /// Where the live state came from: `snapshot <path>` or `live`.
     public var liveSource: String
@@ -28,7 +30,7 @@ public struct Plan: Codable, Sendable, Equatable {
     public var summary: PlanSummary
 
     enum CodingKeys: String, CodingKey {
-        case formatVersion = "format_version", tenant, domain, liveSource = "live_source", liveReadAt = "live_read_at"
+        case formatVersion = "format_version", tenant, directory, domain, liveSource = "live_source", liveReadAt = "live_read_at"
         case desiredDigest = "desired_digest", fingerprints, secrets, unresolvedSecrets = "unresolved_secrets", steps, kept, summary
     }
 

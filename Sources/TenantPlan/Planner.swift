@@ -44,7 +44,7 @@ public struct Planner: Sendable {
             change: Set(steps.filter { $0.action == .update || $0.action == .deploy }.map(\.resource)).subtracting(steps.filter { $0.action == .create }.map(\.resource)).count,
             destroy: steps.count { $0.action == .delete })
         return Plan(
-            formatVersion: Plan.formatVersion, tenant: tenant.name, domain: snapshot.domain, liveSource: liveSource, liveReadAt: snapshot.exportedAt,
+            formatVersion: Plan.formatVersion, tenant: tenant.name, directory: tenant.directory, domain: snapshot.domain, liveSource: liveSource, liveReadAt: snapshot.exportedAt,
             desiredDigest: Self.digest(desired), fingerprints: Self.fingerprints(live, managed: managed),
             secrets: secrets.keys.sorted().map { SecretDigest(name: $0, digest: ConfigurationDigest.secretDigest(name: $0, value: secrets[$0]!, domain: snapshot.domain)) },
             unresolvedSecrets: missing, steps: steps, kept: builder.kept.sorted { $0.resource < $1.resource }, summary: summary)

@@ -1,0 +1,158 @@
+import APIJSON
+import Foundation
+import TenantConfig
+import TenantPlan
+
+/// Executes a reviewed plan: refuses a stale one, then sends its steps one at a time, resolving the ids earlier
+/// steps created and the secrets from the environment, journaling every outcome before the next step.
+public struct PlanExecutor: Sendable {
+    /// What happened to one step.
+    public struct StepOutcome: Sendable, Equatable {
+        public var number: Int
+        public var succeeded: Bool
+        public var createdID: String?
+        public var message: String?
+    }
+
+    /// Why an apply did not run, or stopped.
+    public enum Failure: Error, CustomStringConvertible {
+        case previewPlan([String])
+        case secretChanged([String])
+        case stale([String])
+        case wrongTenant(planned: String, connected: String)
+        case stepFailed(number: Int, error: ManagementAPIError, outcomes: [StepOutcome])
+
+        public var description: String {
+            switch self {
+            case .previewPlan(let names):
+                "this plan is a preview: it was made without the secrets \(names.joined(separator: ", ")); set them and plan again"
+            case .secretChanged(let names):
+                "the environment's value of \(names.joined(separator: ", ")) differs from the one the plan was reviewed with; plan again"
+            case .stale(let addresses):
+                "the tenant changed since the plan was made (\(addresses.prefix(10).joined(separator: ", "))\(addresses.count > 10 ? ", and \(addresses.count - 10) more" : "")); plan again and review the new plan"
+            case .wrongTenant(let planned, let connected):
+                "the plan is for \(planned) but the credentials reach \(connected)"
+            case .stepFailed(let number, let error, _):
+                "step \(number) failed: \(error)"
+            }
+        }
+    }
+
+    public let client: ManagementClient
+    public let environment: [String: String]
+    /// Told before each step is sent (number, method, path) for progress displays.
+    public var willSend: @Sendable (PlanStep, Int) -> Void = { _, _ in }
+
+    public init(client: ManagementClient, environment: [String: String]) {
+        self.client = client
+        self.environment = environment
+    }
+
+    /// Checks that the plan still describes the tenant: secrets as reviewed, and every resource it read unchanged.
+    /// Returns the live state it read (saved by the caller as the pre-apply snapshot).
+    public func checkFreshness(of plan: Plan, domain: String) async throws -> TenantSnapshot {
+        guard plan.unresolvedSecrets.isEmpty else { throw Failure.previewPlan(plan.unresolvedSecrets) }
+        let changed = plan.secrets.filter { secret in
+            guard let value = environment[secret.name] else { return true }
+            return ConfigurationDigest.secretDigest(name: secret.name, value: value, domain: plan.domain) != secret.digest
+        }.map(\.name)
+        guard changed.isEmpty else { throw Failure.secretChanged(changed) }
+        let live = try await LiveTenantReader(client: client).read(domain: plan.domain)
+        let kinds = Set(plan.fingerprints.keys.compactMap { $0.split(separator: "/").first.flatMap { ResourceKind(rawValue: String($0)) } }
+                        + plan.steps.map(\.resource.kind))
+        let now = Planner.fingerprints(TenantPlan.LiveState(snapshot: live), managed: kinds)
+        let drifted = Set(plan.fingerprints.keys).union(now.keys).filter { plan.fingerprints[$0] != now[$0] }.sorted()
+        guard drifted.isEmpty else { throw Failure.stale(drifted) }
+        return live
+    }
+
+    /// Sends the steps in order. Stops at the first failure, after journaling it.
+    public func execute(_ plan: Plan, journal: ApplyJournal) async throws -> [StepOutcome] {
+        var created: [String: String] = [:]
+        var outcomes: [StepOutcome] = []
+        try journal.record(["event": .string("start"), "tenant": .string(plan.tenant), "domain": .string(plan.domain),
+                            "steps": .number(Double(plan.steps.count)), "desired_digest": .string(plan.desiredDigest)])
+        for step in plan.steps {
+            willSend(step, plan.steps.count)
+            try journal.record(["event": .string("send"), "step": .number(Double(step.number)), "method": .string(step.method),
+                                "path": .string(resolve(step.path, created: created, secrets: false))])
+            do {
+                let id = try await send(step, created: created)
+                if let produces = step.produces, let id { created[produces.address] = id }
+                var entry: [String: JSONValue] = ["event": .string("done"), "step": .number(Double(step.number))]
+                if let id, step.produces != nil { entry["created_id"] = .string(id); entry["resource"] = .string(step.resource.description) }
+                try journal.record(entry)
+                outcomes.append(StepOutcome(number: step.number, succeeded: true, createdID: step.produces != nil ? id : nil))
+            } catch let error as ManagementAPIError {
+                try journal.record(["event": .string("failed"), "step": .number(Double(step.number)), "error": .string(error.description)])
+                outcomes.append(StepOutcome(number: step.number, succeeded: false, message: error.description))
+                throw Failure.stepFailed(number: step.number, error: error, outcomes: outcomes)
+            }
+        }
+        try journal.record(["event": .string("finished"), "steps": .number(Double(outcomes.count))])
+        return outcomes
+    }
+
+    /// One step; a create whose outcome is unknown is resolved by reading, never by repeating blindly.
+    private func send(_ step: PlanStep, created: [String: String]) async throws(ManagementAPIError) -> String? {
+        let path = resolve(step.path, created: created, secrets: false)
+        let body = step.body.map { resolve($0, created: created) }
+        let request = APIRequest(step.method, path, body: body, isIdempotent: step.method != "POST" || step.action == .deploy)
+        do {
+            let response = try await client.send(request)
+            return step.produces.flatMap { response.body?[$0.field]?.stringValue }
+        } catch .outcomeUnknown(let what) {
+            if let existing = try await findCreated(step, body: body) { return existing }
+            // It did not land: sending it again cannot create a duplicate.
+            do {
+                let response = try await client.send(APIRequest(step.method, path, body: body, isIdempotent: false))
+                return step.produces.flatMap { response.body?[$0.field]?.stringValue }
+            } catch .outcomeUnknown {
+                if let existing = try await findCreated(step, body: body) { return existing }
+                throw .outcomeUnknown(what)
+            }
+        }
+    }
+
+    /// Looks for the resource a create step makes, by its natural key.
+    private func findCreated(_ step: PlanStep, body: JSONValue?) async throws(ManagementAPIError) -> String? {
+        guard step.action == .create, let produces = step.produces else { return nil }
+        let (path, key, field, checkpoint): (String, String, String, Bool) = switch step.resource.kind {
+        case .clients: ("clients", "clients", "name", false)
+        case .databases, .connections: ("connections", "connections", "name", true)
+        case .resourceServers: ("resource-servers", "resource_servers", "identifier", false)
+        case .rules: ("rules", "rules", "name", false)
+        case .actions: ("actions/actions", "actions", "name", false)
+        case .logStreams: ("log-streams", "log_streams", "name", false)
+        case .clientGrants: ("client-grants", "client_grants", "audience", false)
+        default: ("", "", "", false)
+        }
+        guard !path.isEmpty else { return nil }
+        let items = try await client.listAll(path, itemsKey: key, checkpoint: checkpoint)
+        let match = items.first { item in
+            guard item[field] == body?[field] else { return false }
+            return step.resource.kind != .clientGrants || item["client_id"] == body?["client_id"]
+        }
+        return match?[produces.field]?.stringValue
+    }
+
+    func resolve(_ text: String, created: [String: String], secrets: Bool = true) -> String {
+        var result = text
+        for (address, id) in created { result = result.replacingOccurrences(of: "{{ref:\(address)}}", with: id) }
+        guard secrets else { return result }
+        while let start = result.range(of: "{{secret:"), let end = result[start.upperBound...].range(of: "}}") {
+            let name = String(result[start.upperBound..<end.lowerBound])
+            result.replaceSubrange(start.lowerBound..<end.upperBound, with: environment[name] ?? "")
+        }
+        return result
+    }
+
+    func resolve(_ value: JSONValue, created: [String: String]) -> JSONValue {
+        switch value {
+        case .string(let s): .string(resolve(s, created: created))
+        case .array(let items): .array(items.map { resolve($0, created: created) })
+        case .object(let members): .object(members.mapValues { resolve($0, created: created) })
+        default: value
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import ArgumentParser
+import Foundation
+import ManagementAPI
+import TenantConfig
+import TenantLint
+import TenantPlan
+
+/// `tenantctl apply`: execute exactly the reviewed plan, one call at a time, then verify.
+public struct ApplyCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Execute a reviewed plan on the live tenant, one call at a time.",
+        discussion: """
+        With a plan file, executes exactly its steps (no prompt: the plan was reviewed). With a tenant folder, \
+        plans against the live tenant, shows the plan and asks for `yes` on a terminal (--auto-approve in \
+        pipelines). Before the first write it re-reads the tenant and refuses a stale plan, naming what drifted. \
+        Every step's outcome is journaled (fsync) in .tenantctl/journal/ before the next; the live state the plan \
+        touches is saved in .tenantctl/snapshots/ first. After the last step it re-plans and reports whether the \
+        tenant now matches its files. Rollback: redeploy an earlier commit (git checkout <commit> -- tenants/x, then \
+        plan and apply), or `tenantctl rollback --to SNAPSHOT`.
+
+        Examples:
+          tenantctl apply plan.json
+          tenantctl apply tenants/acme-dev --auto-approve
+        """
+    )
+
+    @Argument(help: "A plan file (from `tenantctl plan --out`) or a tenant folder.")
+    public var target: String
+
+    @Flag(help: "Apply a tenant folder's plan without asking.")
+    public var autoApprove = false
+
+    @Option(help: "Where journals and pre-apply snapshots go.")
+    public var stateDirectory = ".tenantctl"
+
+    @Option(help: "Output format of the result: text or json.")
+    public var format: SummaryFormat = .text
+
+    @Flag(name: .shortAndLong, help: "No progress output.")
+    public var quiet = false
+
+    @OptionGroup public var connection: ConnectionOptions
+
+    public init() {}
+
+    public func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let progress = ProgressReporter(enabled: !quiet)
+        let (plan, settingsDomain) = try await loadPlan(environment: environment)
+        if plan.isEmpty {
+            emit(["result": .string("no changes"), "applied": .number(0)], text: "No changes. Nothing to apply.")
+            return
+        }
+        let client = try connection.client(settingsDomain: settingsDomain ?? plan.domain, environment: environment, events: progress.clientEvent)
+        var executor = PlanExecutor(client: client, environment: environment)
+        let interactive = progress.interactive
+        executor.willSend = { step, total in
+            let line = "[\(step.number)/\(total)] \(step.action.symbol) \(step.resource)  \(step.method) \(step.path)"
+            interactive ? progress.status(line) : progress.line(line)
+        }
+        do {
+            progress.line("Checking that the tenant has not changed since the plan was made…")
+            let before = try await executor.checkFreshness(of: plan, domain: plan.domain)
+            let snapshotPath = "\(stateDirectory)/snapshots/\(plan.tenant)-\(Self.stamp()).json"
+            try AtomicFiles.write(before.encoded(), to: snapshotPath)
+            let journal = try ApplyJournal(directory: "\(stateDirectory)/journal", tenant: plan.tenant)
+            progress.line("Pre-apply snapshot: \(snapshotPath)\nJournal: \(journal.path)")
+            let outcomes = try await executor.execute(plan, journal: journal)
+            if interactive { progress.line("") }
+            let verification = await verify(plan: plan, environment: environment)
+            await client.shutdown()
+            emit([
+                "result": .string("applied"), "applied": .number(Double(outcomes.count)), "journal": .string(journal.path),
+                "snapshot": .string(snapshotPath), "verified": verification.map { .bool($0.isEmpty) } ?? .null,
+                "created": .object(Dictionary(uniqueKeysWithValues: outcomes.compactMap { o in o.createdID.map { ("\(o.number)", .string($0)) } })),
+            ], text: "Applied \(outcomes.count) of \(plan.steps.count) steps. " + (verification.map {
+                $0.isEmpty ? "Verified: the tenant now matches its files (No changes)." : "Verification found \($0.count) remaining change(s): run `tenantctl plan` to see them."
+            } ?? "Not verified: the tenant folder \(plan.directory) could not be re-planned."))
+            if let remaining = verification, !remaining.isEmpty { throw ExitCode.failure }
+        } catch let failure as PlanExecutor.Failure {
+            await client.shutdown()
+            if interactive { progress.line("") }
+            StandardError.write("error: \(failure)\n")
+            if case .stepFailed(let number, _, let outcomes) = failure {
+                let done = outcomes.filter(\.succeeded).map { "\($0.number)" }
+                StandardError.write("Done: steps \(done.isEmpty ? "none" : done.joined(separator: ", ")). Not done: steps \(number)–\(plan.steps.count).\n")
+                StandardError.write("The journal records what happened. Re-plan (`tenantctl plan \(plan.directory)`) and apply again: the new plan starts from where this one stopped.\n")
+            }
+            throw ExitCode.failure
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            await client.shutdown()
+            StandardError.write("error: \(error)\n")
+            throw ExitCode.failure
+        }
+    }
+
+    /// The plan: read from a plan file, or made now from a tenant folder (then shown and confirmed).
+    private func loadPlan(environment: [String: String]) async throws -> (Plan, String?) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
+            StandardError.write("error: \(target) does not exist; give a plan file (tenantctl plan --out) or a tenant folder\n")
+            throw ExitCode.failure
+        }
+        if !isDirectory.boolValue {
+            guard let data = FileManager.default.contents(atPath: target) else { throw ExitCode.failure }
+            do { return (try PlanFile.decode(data), nil) } catch {
+                StandardError.write("error: \(target): \(error)\n")
+                throw ExitCode.failure
+            }
+        }
+        let definition = TenantLoader(environment: environment).load(target)
+        let errors = Linter().lint(definition).findings.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            StandardError.write(FindingReporter.render(LintReport(findings: errors, tenants: [definition.name]), format: .text))
+            StandardError.write("error: \(target) has validation errors; fix them before applying\n")
+            throw ExitCode.failure
+        }
+        let (snapshot, source) = try await LiveStateSource.read(definition: definition, connection: connection, environment: environment, quiet: quiet)
+        let plan: Plan
+        do { plan = try Planner(environment: environment).plan(definition, against: snapshot, liveSource: source) } catch {
+            StandardError.write("error: \(error)\n")
+            throw ExitCode.failure
+        }
+        if !quiet || !autoApprove {
+            print(TextPlanRenderer(color: TerminalStyle.detect().color).render(plan), terminator: "")
+        }
+        if !plan.isEmpty && !autoApprove {
+            guard TerminalStyle.detect(fileDescriptor: STDIN_FILENO).interactive else {
+                StandardError.write("error: not a terminal, so nobody can confirm: pass --auto-approve, or apply a reviewed plan file\n")
+                throw ExitCode.failure
+            }
+            print("Apply these \(plan.steps.count) calls to \(plan.domain)? Only `yes` is accepted: ", terminator: "")
+            guard readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
+                print("Apply cancelled.")
+                throw ExitCode.failure
+            }
+        }
+        return (plan, definition.settings.domain)
+    }
+
+    /// Re-plans from the tenant folder against the live tenant; nil when it cannot.
+    private func verify(plan: Plan, environment: [String: String]) async -> [PlanStep]? {
+        let definition = TenantLoader(environment: environment).load(plan.directory)
+        guard !definition.findings.contains(where: { $0.severity == .error }) else { return nil }
+        guard let (snapshot, source) = try? await LiveStateSource.read(definition: definition, connection: connection, environment: environment, quiet: true) else { return nil }
+        return (try? Planner(environment: environment).plan(definition, against: snapshot, liveSource: source))?.steps
+    }
+
+    private func emit(_ json: [String: JSONValue], text: String) {
+        switch format {
+        case .json: print(String(decoding: JSONValue.object(json).encoded(pretty: true), as: UTF8.self))
+        case .text: print(text)
+        }
+    }
+
+    static func stamp() -> String {
+        ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+    }
+}

@@ -1,0 +1,151 @@
+import ArgumentParser
+import Foundation
+import ManagementAPI
+import TenantConfig
+
+/// `tenantctl export`: read a live tenant into the files people write by hand, or into a snapshot.
+public struct ExportCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Read a live tenant into a tenant folder or a snapshot file.",
+        discussion: """
+        Reads every resource type tenantctl manages through the Management API (paginated, rate-limited). \
+        --tenant DIR writes tenant.yaml, tenantctl.yaml, one file per script, rule and action, and snapshot.json; \
+        configuration values (which the API only returns encrypted) become ##KEYWORD## placeholders, listed for you \
+        to set in the environment. --snapshot FILE writes the machine snapshot only. Nothing is written until \
+        everything was read: no partial files. No secret is ever written.
+
+        Examples:
+          AUTH0_DOMAIN=acme-dev.eu.auth0.com AUTH0_CLIENT_ID=… AUTH0_CLIENT_SECRET=… tenantctl export --tenant tenants/acme-dev
+          tenantctl export --snapshot tenants/acme-dev/snapshot.json --domain acme-dev.eu.auth0.com
+        """
+    )
+
+    @OptionGroup public var connection: ConnectionOptions
+
+    @Option(help: "Write a tenant folder (tenant.yaml, tenantctl.yaml, scripts, snapshot.json).")
+    public var tenant: String?
+
+    @Option(help: "Write the snapshot file.")
+    public var snapshot: String?
+
+    @Flag(help: "Replace an existing tenant folder's files.")
+    public var force = false
+
+    @Option(help: "Output format of the summary: text or json.")
+    public var format: SummaryFormat = .text
+
+    @Flag(name: .shortAndLong, help: "No progress output.")
+    public var quiet = false
+
+    public init() {}
+
+    public func validate() throws {
+        guard tenant != nil || snapshot != nil else { throw ValidationError("give --tenant DIR, --snapshot FILE, or both") }
+    }
+
+    public func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        var settingsDomain: String?
+        if let tenant, FileManager.default.fileExists(atPath: TenantPath.join(tenant, TenantLoader.settingsName)) {
+            settingsDomain = TenantLoader(environment: environment).load(tenant).settings.domain
+            if FileManager.default.fileExists(atPath: TenantPath.join(tenant, "tenant.yaml")) && !force {
+                StandardError.write("error: \(tenant) already holds a tenant.yaml; pass --force to replace its files, or export to a new folder\n")
+                throw ExitCode.failure
+            }
+        }
+        let progress = ProgressReporter(enabled: !quiet)
+        let client = try connection.client(settingsDomain: settingsDomain, environment: environment, events: progress.clientEvent)
+        let reader = LiveTenantReader(client: client) { section, count in progress.line("read \(count) \(section)") }
+        let state: TenantSnapshot
+        do {
+            state = try await reader.read(domain: ConnectionOptions.domainName(of: client))
+        } catch {
+            await client.shutdown()
+            StandardError.write("error: \(error)\n")
+            throw ExitCode.failure
+        }
+        let statistics = await client.statistics
+        await client.shutdown()
+        var written: [String] = []
+        var keywords: [String] = []
+        do {
+            if let snapshot {
+                try AtomicFiles.write(state.encoded(), to: snapshot)
+                written.append(snapshot)
+            }
+            if let tenant {
+                let export = SnapshotExporter().export(state)
+                var files = export.files.mapValues { Data($0.utf8) }
+                files["snapshot.json"] = state.encoded()
+                try AtomicFiles.replaceFolderContents(tenant, with: files)
+                written.append(tenant)
+                keywords = export.keywords
+            }
+        } catch {
+            StandardError.write("error: \(error)\n")
+            throw ExitCode.failure
+        }
+        let counts = SnapshotSection.allCases.compactMap { section -> (String, Int)? in
+            guard let items = state.sections[section]?.arrayValue else { return nil }
+            return (section.rawValue, items.count)
+        }
+        switch format {
+        case .json:
+            let summary = JSONValue.object([
+                "domain": .string(state.domain), "written": .array(written.map(JSONValue.string)),
+                "resources": .object(Dictionary(uniqueKeysWithValues: counts.map { ($0.0, .number(Double($0.1))) })),
+                "keywords_to_set": .array(keywords.map(JSONValue.string)), "api_calls": .number(Double(statistics.total)),
+            ])
+            print(String(decoding: summary.encoded(pretty: true), as: UTF8.self))
+        case .text:
+            print("Exported \(state.domain) to \(written.joined(separator: " and ")) in \(statistics.total) API calls: " + counts.filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }.joined(separator: ", ") + ".")
+            if !keywords.isEmpty {
+                print("Set these in the environment before plan or apply (the API never returns configuration values):")
+                for keyword in keywords { print("  \(keyword)") }
+            }
+        }
+    }
+}
+
+/// Output formats of command summaries.
+public enum SummaryFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
+    case text, json
+}
+
+/// Writes that never leave a half-written file or folder behind.
+enum AtomicFiles {
+    static func write(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url, options: .atomic)
+    }
+
+    /// Writes every file into a temporary folder beside `folder`, then swaps it in.
+    static func replaceFolderContents(_ folder: String, with files: [String: Data]) throws {
+        let manager = FileManager.default
+        let target = URL(fileURLWithPath: folder)
+        let staging = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).tenantctl-export-\(UUID().uuidString)")
+        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        do {
+            for (path, data) in files {
+                let url = staging.appendingPathComponent(path)
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            }
+            if manager.fileExists(atPath: target.path) {
+                // Keep what export does not write (.tenantctl/, notes) by moving it into the new folder first.
+                for name in try manager.contentsOfDirectory(atPath: target.path) where files.keys.allSatisfy({ !$0.hasPrefix(name) }) && !["databases", "rules", "actions"].contains(name) {
+                    try manager.moveItem(at: target.appendingPathComponent(name), to: staging.appendingPathComponent(name))
+                }
+                _ = try manager.replaceItemAt(target, withItemAt: staging)
+            } else {
+                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try manager.moveItem(at: staging, to: target)
+            }
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw error
+        }
+    }
+}
