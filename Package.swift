@@ -92,8 +92,9 @@ let package = Package(
         .testTarget(
             name: "ManagementEmulatorTests",
             dependencies: [
-                "ManagementEmulator",
+                "ManagementEmulator", "APIJSON",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

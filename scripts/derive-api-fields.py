@@ -178,6 +178,12 @@ for name, schema in endpoints.items():
     for variant in object_variants(schema):
         keys.update((variant.get("properties") or {}).keys())
     emulator[name] = sorted(keys)
+# Fields the real API accepts that the spec omits (deprecated ones), seen in ../shared/reference/recordings.
+EMULATOR_EXTRAS = {
+    "POST /resource-servers": ["token_lifetime_for_web"], "PATCH /resource-servers/{id}": ["token_lifetime_for_web"],
+}
+for name, keys in EMULATOR_EXTRAS.items():
+    emulator[name] = sorted(set(emulator[name]) | set(keys))
 with open(EMULATOR_OUT, "w") as f:
     json.dump(emulator, f, indent=1, sort_keys=True)
     f.write("\n")

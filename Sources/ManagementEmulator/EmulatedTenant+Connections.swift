@@ -19,6 +19,7 @@ extension EmulatedTenant {
             guard let name = try FieldCheck.string(body, "name", required: true) else { throw .invalidBody("name is required") }
             _ = try FieldCheck.string(body, "strategy", required: true)
             try FieldCheck.types(body, ["options": "object", "enabled_clients": "array", "metadata": "object"])
+            try Self.checkOptions(body["options"])
             if connections.first(where: { $0["name"]?.stringValue == name }) != nil {
                 throw .conflict("A connection with the same name already exists", "connection_conflict")
             }
@@ -40,6 +41,7 @@ extension EmulatedTenant {
                 let body = try request.object()
                 try RequestFields.check(body, endpoint: "PATCH /connections/{id}")
                 try FieldCheck.types(body, ["options": "object", "enabled_clients": "array", "metadata": "object"])
+                try Self.checkOptions(body["options"])
                 guard var connection = connections[id] else { throw .notFound("The connection does not exist", "inexistent_connection") }
                 // Every field given replaces the stored one whole, options included.
                 for (key, value) in body { connection[key] = value == .null ? nil : value }
@@ -78,6 +80,13 @@ extension EmulatedTenant {
             default: throw .unknownRoute
             }
         default: throw .unknownRoute
+        }
+    }
+
+    /// Option combinations the API refuses.
+    static func checkOptions(_ options: JSONValue?) throws(APIErrorResponse) {
+        if options?["attributes"] != nil && options?["validation"] != nil {
+            throw .invalidBody("Cannot set both options.attributes and options.validation")
         }
     }
 }

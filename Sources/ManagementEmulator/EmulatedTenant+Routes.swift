@@ -20,6 +20,9 @@ extension EmulatedTenant {
         }
     }
 
+    /// The first path segments the emulator serves; anything else is a 404 before any scope check.
+    static let knownRoots: Set<String> = ["clients", "connections", "resource-servers", "client-grants", "rules", "rules-configs", "actions", "tenants", "emails", "log-streams"]
+
     /// The scope a request needs: `read:clients`, `update:connections`, …
     static func requiredScope(_ request: APIRequest) -> String {
         let verb = switch request.method {

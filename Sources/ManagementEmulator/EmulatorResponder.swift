@@ -55,6 +55,7 @@ struct EmulatorResponder: Sendable {
             }
             apiRequest.body = body
         }
+        guard EmulatedTenant.knownRoots.contains(apiRequest.segments.first ?? "") else { return json(404, APIErrorResponse.unknownRoute.body, headers) }
         let needed = EmulatedTenant.requiredScope(apiRequest)
         if !scopes.contains(needed) {
             return json(403, APIErrorResponse(status: 403, message: "Insufficient scope, expected any of: \(needed)", errorCode: "insufficient_scope").body, headers)

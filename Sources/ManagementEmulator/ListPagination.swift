@@ -39,7 +39,8 @@ struct ListPagination {
         guard let fields = query["fields"]?.split(separator: ",").map(String.init), !fields.isEmpty else { return value }
         let include = query["include_fields"] != "false"
         func apply(_ object: [String: JSONValue]) -> [String: JSONValue] {
-            object.filter { include == fields.contains($0.key) }
+            // The real API keeps an object's id whatever the projection asks (seen in the recordings).
+            object.filter { $0.key == "id" || include == fields.contains($0.key) }
         }
         switch value {
         case .object(let object) where object.values.contains(where: { $0.arrayValue != nil }) && object.keys.contains(where: { ["total", "next"].contains($0) }):

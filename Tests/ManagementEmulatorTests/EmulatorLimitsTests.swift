@@ -1,0 +1,84 @@
+import APIJSON
+import Foundation
+import Testing
+@testable import ManagementEmulator
+
+/// Rate limiting, faults, persistence and concurrency.
+@Suite struct EmulatorLimitsTests {
+    @Test func theTokenBucketRefillsAtItsRate() {
+        var bucket = TokenBucket(rate: 2, burst: 10, now: 1000)
+        for _ in 0..<10 { #expect(bucket.take(now: 1000).allowed) }
+        let refused = bucket.take(now: 1000)
+        #expect(!refused.allowed && refused.remaining == 0 && refused.reset == 1001)
+        #expect(bucket.take(now: 1000.5).allowed)
+        #expect(!bucket.take(now: 1000.5).allowed)
+    }
+
+    @Test func a429HasTheRealBodyAndHeaders() async throws {
+        let http = try await EmulatorHTTP.start { $0.rate = 1; $0.burst = 3 }
+        defer { Task { await http.stop() } }
+        var statuses: [Int] = []
+        var last: EmulatorHTTP.Reply?
+        for _ in 0..<5 {
+            let reply = try await http.api("GET", "clients")
+            statuses.append(reply.status)
+            last = reply
+        }
+        #expect(statuses == [200, 200, 200, 429, 429])
+        #expect(last?.body == EmulatorHTTP.json(#"{"statusCode":429,"error":"Too Many Requests","message":"Global limit has been reached","errorCode":"too_many_requests"}"#))
+        #expect(last?.headers["x-ratelimit-limit"] == "3" && last?.headers["x-ratelimit-remaining"] == "0")
+        #expect(Int(last?.headers["x-ratelimit-reset"] ?? "") ?? 0 >= Int(Date().timeIntervalSince1970))
+        let stats = try await http.call("GET", "/__emulator/stats")
+        #expect(stats.body?["rate_limited"] == .number(2) && stats.body?["requests"]?["GET"] == .number(5))
+    }
+
+    @Test func faultsAreDeterministicFromTheSeed() {
+        var a = FaultInjector(rate: 0.3, seed: 42), b = FaultInjector(rate: 0.3, seed: 42), c = FaultInjector(rate: 0.3, seed: 43)
+        let first = (0..<200).map { _ in a.decide() }, second = (0..<200).map { _ in b.decide() }, other = (0..<200).map { _ in c.decide() }
+        #expect(first == second)
+        #expect(first != other)
+        let faults = first.filter { $0.fault != nil }
+        #expect((30...90).contains(faults.count), "about 30% of 200")
+        #expect(faults.contains { $0.fault == .droppedConnection && $0.writeLands } && faults.contains { $0.fault == .droppedConnection && !$0.writeLands })
+    }
+
+    @Test func stateSurvivesARestart() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("emulator-state-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let first = try await EmulatorHTTP.start { $0.stateFile = file }
+        let created = try await first.api("POST", "clients", body: EmulatorHTTP.json(#"{"name":"Survivor"}"#))
+        await first.stop()
+        let second = try await EmulatorHTTP.start { $0.stateFile = file }
+        defer { Task { await second.stop() } }
+        let read = try await second.api("GET", "clients/\(created.body?["client_id"]?.stringValue ?? "")")
+        #expect(read.status == 200 && read.body?["name"] == .string("Survivor"))
+    }
+
+    @Test func concurrentClientsLoseNoWrite() async throws {
+        let http = try await EmulatorHTTP.start()
+        defer { Task { await http.stop() } }
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for i in 0..<200 {
+                group.addTask { try await http.api("POST", "rules", body: EmulatorHTTP.json(#"{"name":"rule-\#(i)","script":"function r(u,c,cb){cb(null,u,c)}"}"#)).status }
+            }
+            for try await status in group { #expect(status == 201) }
+        }
+        let all = try await http.api("GET", "rules?per_page=100&include_totals=true")
+        #expect(all.body?["total"] == .number(200))
+    }
+
+    @Test func aSnapshotSeedsTheEmulatorAndTheAdminChannelNeverShowsSecrets() async throws {
+        let seed = EmulatorHTTP.json(#"{"format_version":1,"domain":"x","clients":[{"client_id":"c1","name":"Seeded"}],"connections":[{"id":"con_1","name":"db","strategy":"auth0","options":{"configuration":{"K":"plain-secret"}}}]}"#)
+        let http = try await EmulatorHTTP.start { $0.seed = seed.encoded() }
+        defer { Task { await http.stop() } }
+        #expect(try await http.api("GET", "clients/c1").body?["name"] == .string("Seeded"))
+        let snapshot = try await http.call("GET", "/__emulator/snapshot")
+        #expect(snapshot.body?["format_version"] == .number(1))
+        #expect(!snapshot.raw.contains("plain-secret") && !snapshot.raw.contains("client_secret"))
+        _ = try await http.api("DELETE", "clients/c1")
+        #expect(try await http.call("POST", "/__emulator/reset").status == 204)
+        #expect(try await http.api("GET", "clients/c1").status == 200)
+        let refused = try? await ManagementEmulator.start({ var c = EmulatorConfiguration(); c.seed = Data(#"{"format_version":9}"#.utf8); return c }())
+        #expect(refused == nil)
+    }
+}

@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct ManagementEmulatorTestsSmoke {
-    @Test func moduleLinks() { #expect(Bool(true)) }
-}
