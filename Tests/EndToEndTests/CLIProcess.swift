@@ -22,8 +22,17 @@ struct CLIProcess {
         return packageRoot.appendingPathComponent(".build/debug/tenantctl")
     }
 
-    /// Runs `tenantctl arguments…` in `directory` (the package root by default) with a clean environment plus `environment`.
-    static func run(_ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
+    /// Runs `tenantctl arguments…` in `directory` (the package root by default) with a clean environment plus
+    /// `environment`. The waiting happens off Swift's cooperative pool, so an in-process emulator keeps serving.
+    static func run(_ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:], stdin: String? = nil) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result<CLIProcess.Result, any Error> { try runBlocking(arguments, in: directory, environment: environment, stdin: stdin) })
+            }
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String], in directory: URL, environment: [String: String], stdin: String?) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -5,38 +5,38 @@ import Testing
 @Suite struct PlanCommandTests {
     let secrets = ["LEGACY_API_CLIENT_SECRET": "dev-only-test-secret", "ACCOUNTS_API_KEY": "dev-only-test-key"]
 
-    @Test func withoutCredentialsItPlansAgainstTheCommittedSnapshotAndSaysSo() throws {
-        let result = try CLIProcess.run(["plan", "tenants/acme-dev"])
+    @Test func withoutCredentialsItPlansAgainstTheCommittedSnapshotAndSaysSo() async throws {
+        let result = try await CLIProcess.run(["plan", "tenants/acme-dev"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("Planning acme-dev against the committed snapshot tenants/acme-dev/snapshot.json"))
         #expect(result.stdout.contains("Plan: 1 to add, 4 to change, 0 to destroy."))
     }
 
     @Test(arguments: ["text", "markdown", "json"])
-    func goldenOutput(format: String) throws {
-        let result = try CLIProcess.run(["plan", "tenants/acme-dev", "--format", format, "--quiet"], environment: secrets)
+    func goldenOutput(format: String) async throws {
+        let result = try await CLIProcess.run(["plan", "tenants/acme-dev", "--format", format, "--quiet"], environment: secrets)
         #expect(result.status == 0, "\(result.stderr)")
         let golden = try Golden.check(result.stdout, against: "plan-acme-dev.\(format)")
         #expect(golden.matches, "output differs from Golden/plan-acme-dev.\(format):\n\(result.stdout)")
         #expect(!result.stdout.contains("dev-only-test-secret"))
     }
 
-    @Test func detailedExitcodeIsTwoWhenThereAreChanges() throws {
-        let result = try CLIProcess.run(["plan", "tenants/acme-dev", "--detailed-exitcode", "-q"], environment: secrets)
+    @Test func detailedExitcodeIsTwoWhenThereAreChanges() async throws {
+        let result = try await CLIProcess.run(["plan", "tenants/acme-dev", "--detailed-exitcode", "-q"], environment: secrets)
         #expect(result.status == 2)
     }
 
-    @Test func thePlanFileNeverHoldsASecretAndIsRefusedWithoutThem() throws {
+    @Test func thePlanFileNeverHoldsASecretAndIsRefusedWithoutThem() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tenantctl-plan-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("plan.json").path
-        let refused = try CLIProcess.run(["plan", "tenants/acme-dev", "--out", out, "-q"])
+        let refused = try await CLIProcess.run(["plan", "tenants/acme-dev", "--out", out, "-q"])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("secrets not set in the environment: LEGACY_API_CLIENT_SECRET"))
         #expect(!FileManager.default.fileExists(atPath: out))
 
-        let written = try CLIProcess.run(["plan", "tenants/acme-dev", "--out", out, "-q"], environment: secrets)
+        let written = try await CLIProcess.run(["plan", "tenants/acme-dev", "--out", out, "-q"], environment: secrets)
         #expect(written.status == 0)
         let bytes = try String(contentsOfFile: out, encoding: .utf8)
         #expect(bytes.contains("\"format_version\" : 1"))
@@ -44,21 +44,21 @@ import Testing
         #expect(!bytes.contains("dev-only-test-secret"))
     }
 
-    @Test func validationErrorsStopThePlan() throws {
-        let result = try CLIProcess.run(["plan", "examples/references-resolve"])
+    @Test func validationErrorsStopThePlan() async throws {
+        let result = try await CLIProcess.run(["plan", "examples/references-resolve"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("validation error"))
         #expect(result.stdout.isEmpty)
     }
 
-    @Test func aSnapshotOfAnotherTenantIsRefused() throws {
-        let result = try CLIProcess.run(["plan", "tenants/acme-dev", "--against", "tenants/acme-legacy/snapshot.json"], environment: secrets)
+    @Test func aSnapshotOfAnotherTenantIsRefused() async throws {
+        let result = try await CLIProcess.run(["plan", "tenants/acme-dev", "--against", "tenants/acme-legacy/snapshot.json"], environment: secrets)
         #expect(result.status == 1)
         #expect(result.stderr.contains("the snapshot is of acme-legacy.us.auth0.com but this tenant is acme-dev.eu.auth0.com"))
     }
 
-    @Test func theDashboardDriftOfChangeEmailIsExplained() throws {
-        let result = try CLIProcess.run(["plan", "tenants/acme-legacy", "-q"], environment: secrets)
+    @Test func theDashboardDriftOfChangeEmailIsExplained() async throws {
+        let result = try await CLIProcess.run(["plan", "tenants/acme-legacy", "-q"], environment: secrets)
         #expect(result.stdout.contains("saving a custom database connection in the Auth0 dashboard deletes it"))
     }
 }

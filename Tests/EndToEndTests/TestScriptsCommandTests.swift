@@ -5,17 +5,17 @@ import Testing
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/node") } ?? false,
                  "node is not on PATH"))
 struct TestScriptsCommandTests {
-    @Test func theExampleTenantsScriptsPass() throws {
-        let result = try CLIProcess.run(["test-scripts", "tenants/acme-dev", "tenants/acme-legacy", "--timeout", "5"])
+    @Test func theExampleTenantsScriptsPass() async throws {
+        let result = try await CLIProcess.run(["test-scripts", "tenants/acme-dev", "tenants/acme-legacy", "--timeout", "5"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("acme-dev: 8 passed, 0 failed"))
         #expect(result.stdout.contains("acme-legacy: 7 passed, 0 failed"))
     }
 
-    @Test func eachBrokenExampleIsCaughtByItsCheck() throws {
+    @Test func eachBrokenExampleIsCaughtByItsCheck() async throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let result = try CLIProcess.run(["test-scripts", "examples/test-scripts", "--timeout", "1", "--format", "json"])
+        let result = try await CLIProcess.run(["test-scripts", "examples/test-scripts", "--timeout", "1", "--format", "json"])
         #expect(clock.now - start < .seconds(15), "a script that never calls back must not hang the run")
         #expect(result.status == 1)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -31,15 +31,15 @@ struct TestScriptsCommandTests {
         ])
     }
 
-    @Test func junitNamesTheFailures() throws {
-        let result = try CLIProcess.run(["test-scripts", "examples/test-scripts", "--timeout", "1", "--format", "junit"])
+    @Test func junitNamesTheFailures() async throws {
+        let result = try await CLIProcess.run(["test-scripts", "examples/test-scripts", "--timeout", "1", "--format", "junit"])
         #expect(result.stdout.hasPrefix("<?xml"))
         #expect(result.stdout.contains("failures=\"5\""))
         #expect(result.stdout.contains("<failure type=\"error-object\""))
     }
 
-    @Test func withoutNodeItSaysWhatToInstall() throws {
-        let result = try CLIProcess.run(["test-scripts", "tenants/acme-dev"], environment: ["PATH": "/nonexistent"])
+    @Test func withoutNodeItSaysWhatToInstall() async throws {
+        let result = try await CLIProcess.run(["test-scripts", "tenants/acme-dev"], environment: ["PATH": "/nonexistent"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("node is not on PATH"))
         #expect(result.stderr.contains("apt-get install nodejs"))

@@ -4,39 +4,39 @@ import Testing
 
 /// `tenantctl validate` run as a process, as users and pipelines run it.
 @Suite struct ValidateCommandTests {
-    @Test func theExampleTenantsValidateCleanAndExitZero() throws {
-        let result = try CLIProcess.run(["validate", "tenants/acme-dev", "tenants/acme-legacy"])
+    @Test func theExampleTenantsValidateCleanAndExitZero() async throws {
+        let result = try await CLIProcess.run(["validate", "tenants/acme-dev", "tenants/acme-legacy"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.hasSuffix("2 tenants: 0 errors, 1 warning.\n"))
     }
 
-    @Test func withNoArgumentItValidatesEveryTenantUnderTenants() throws {
-        let result = try CLIProcess.run(["validate"])
+    @Test func withNoArgumentItValidatesEveryTenantUnderTenants() async throws {
+        let result = try await CLIProcess.run(["validate"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("tenants/acme-dev/tenant.yaml"))
         #expect(result.stdout.contains("tenants/acme-legacy/tenant.yaml"))
     }
 
-    @Test func strictFailsOnWarnings() throws {
-        let result = try CLIProcess.run(["validate", "--strict", "tenants/acme-legacy"])
+    @Test func strictFailsOnWarnings() async throws {
+        let result = try await CLIProcess.run(["validate", "--strict", "tenants/acme-legacy"])
         #expect(result.status == 1)
     }
 
-    @Test func errorsExitOneAndNameFileLineAndRule() throws {
-        let result = try CLIProcess.run(["validate", "examples/references-resolve"])
+    @Test func errorsExitOneAndNameFileLineAndRule() async throws {
+        let result = try await CLIProcess.run(["validate", "examples/references-resolve"])
         #expect(result.status == 1)
         #expect(result.stdout.contains("examples/references-resolve/tenant.yaml:8:23: error: client `Acme Wbe` is not declared in this tenant. Did you mean `Acme Web`?"))
     }
 
     @Test(arguments: ["text", "json", "sarif", "github"])
-    func goldenOutput(format: String) throws {
-        let result = try CLIProcess.run(["validate", "--format", format, "examples/scripts-complete", "examples/legacy-api-audience-restricted"])
+    func goldenOutput(format: String) async throws {
+        let result = try await CLIProcess.run(["validate", "--format", format, "examples/scripts-complete", "examples/legacy-api-audience-restricted"])
         #expect(result.status == 1)
         let golden = try Golden.check(result.stdout, against: "validate.\(format)")
         #expect(golden.matches, "output differs from Golden/validate.\(format):\n\(result.stdout)")
     }
 
-    @Test func everyExampleFolderTripsItsOwnRule() throws {
+    @Test func everyExampleFolderTripsItsOwnRule() async throws {
         let examples = CLIProcess.packageRoot.appendingPathComponent("examples")
         let folders = try FileManager.default.contentsOfDirectory(atPath: examples.path).filter {
             FileManager.default.fileExists(atPath: examples.appendingPathComponent("\($0)/tenant.yaml").path)
@@ -45,7 +45,7 @@ import Testing
         #expect(ruleFolders.count >= 5)
         #expect(Set(folders).subtracting(ruleFolders) == ["test-scripts"], "every example folder is named after the check it shows")
         for folder in ruleFolders.sorted() {
-            let result = try CLIProcess.run(["validate", "--format", "json", "examples/\(folder)"])
+            let result = try await CLIProcess.run(["validate", "--format", "json", "examples/\(folder)"])
             let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
             let findings = (json?["findings"] as? [[String: Any]] ?? []).filter { ($0["severity"] as? String) != "note" }
             let rules = Set(findings.compactMap { $0["rule"] as? String })
@@ -53,15 +53,15 @@ import Testing
         }
     }
 
-    @Test func aMissingFolderIsAClearErrorNotACrash() throws {
-        let result = try CLIProcess.run(["validate", "tenants/does-not-exist"])
+    @Test func aMissingFolderIsAClearErrorNotACrash() async throws {
+        let result = try await CLIProcess.run(["validate", "tenants/does-not-exist"])
         #expect(result.status == 1)
         #expect(result.stdout.contains("tenants/does-not-exist:1:1: error: tenant folder tenants/does-not-exist does not exist"))
     }
 
-    @Test func colourOnlyWithoutNoColor() throws {
+    @Test func colourOnlyWithoutNoColor() async throws {
         // Not a terminal: never colour, whatever NO_COLOR says.
-        let result = try CLIProcess.run(["validate", "examples/references-resolve"], environment: ["NO_COLOR": ""])
+        let result = try await CLIProcess.run(["validate", "examples/references-resolve"], environment: ["NO_COLOR": ""])
         #expect(!result.stdout.contains("\u{1B}["))
     }
 }

@@ -1,0 +1,148 @@
+import APIJSON
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// export, plan and apply against the emulator over real HTTP, as a pipeline runs them.
+@Suite(.serialized) struct ApplyCommandTests {
+    let secret = ["LEGACY_API_CLIENT_SECRET": "e2e-known-secret-3f9a1c"]
+
+    @Test func planApplyThenPlanAgainSaysNoChanges() async throws {
+        let fixture = try await EmulatorFixture.start()
+        defer { Task { await fixture.stop() } }
+        _ = try fixture.copyTenant("tenants/acme-dev", as: "dev")
+        let planned = try await fixture.run(["plan", "dev", "--out", "plan.json", "-q"], environment: secret)
+        #expect(planned.status == 0, "\(planned.stderr)")
+        #expect(planned.stdout.contains("Plan: 1 to add, 4 to change, 0 to destroy."))
+        let applied = try await fixture.run(["apply", "plan.json"], environment: secret)
+        #expect(applied.status == 0, "\(applied.stderr)")
+        #expect(applied.stdout.contains("Applied 5 of 5 steps. Verified: the tenant now matches its files (No changes)."))
+        let again = try await fixture.run(["plan", "dev", "--detailed-exitcode", "-q"], environment: secret)
+        #expect(again.status == 0, "\(again.stdout)")
+        #expect(again.stdout.contains("No changes."))
+        // Nothing secret anywhere: output, plan file, journal, snapshot.
+        let everything = applied.stdout + applied.stderr + planned.stdout + fixture.everythingWritten()
+        #expect(!everything.contains(secret["LEGACY_API_CLIENT_SECRET"]!))
+        let journal = try FileManager.default.contentsOfDirectory(atPath: fixture.directory.appendingPathComponent(".tenantctl/journal").path)
+        #expect(journal.count == 1)
+    }
+
+    @Test func aStalePlanIsRefusedBeforeAnyWrite() async throws {
+        let fixture = try await EmulatorFixture.start()
+        defer { Task { await fixture.stop() } }
+        _ = try fixture.copyTenant("tenants/acme-dev", as: "dev")
+        #expect(try await fixture.run(["plan", "dev", "--out", "plan.json", "-q"], environment: secret).status == 0)
+        // Someone edits the API in the dashboard after the review.
+        var request = URLRequest(url: URL(string: "\(fixture.emulator.baseURL)/__emulator/stats")!)
+        request.httpMethod = "DELETE"
+        _ = try await URLSession.shared.data(for: request)
+        try await DirectAPI(fixture).patch("resource-servers/5f1e2d3c4b5a69788796a5b4", #"{"token_lifetime":60}"#)
+        let writesBefore = try fixture.writes()
+        let applied = try await fixture.run(["apply", "plan.json"], environment: secret)
+        #expect(applied.status == 1)
+        #expect(applied.stderr.contains("the tenant changed since the plan was made (resourceServers/https://legacy-users.acme.example/api)"))
+        #expect(try fixture.writes() == writesBefore, "a stale plan writes nothing")
+    }
+
+    @Test func aChangedSecretIsRefusedLikeAStalePlan() async throws {
+        let fixture = try await EmulatorFixture.start()
+        defer { Task { await fixture.stop() } }
+        _ = try fixture.copyTenant("tenants/acme-dev", as: "dev")
+        #expect(try await fixture.run(["plan", "dev", "--out", "plan.json", "-q"], environment: secret).status == 0)
+        let applied = try await fixture.run(["apply", "plan.json"], environment: ["LEGACY_API_CLIENT_SECRET": "another-value"])
+        #expect(applied.status == 1)
+        #expect(applied.stderr.contains("the environment's value of LEGACY_API_CLIENT_SECRET differs from the one the plan was reviewed with"))
+        #expect(try fixture.writes() == 0)
+    }
+
+    @Test func exportThenValidateThenPlanOnlyAdoptsConfiguration() async throws {
+        let fixture = try await EmulatorFixture.start()
+        defer { Task { await fixture.stop() } }
+        let exported = try await fixture.run(["export", "--tenant", "exported", "--format", "json", "-q"])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let summary = try JSONValue.parse(Data(exported.stdout.utf8))
+        #expect(summary["resources"]?["clients"] == .number(3))
+        let keywords = summary["keywords_to_set"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(keywords.contains("LEGACY_USERS_CLIENT_SECRET"))
+        let validated = try await fixture.run(["validate", "exported", "-q"])
+        #expect(!validated.stdout.contains("error:"), "\(validated.stdout)")
+        let values = Dictionary(uniqueKeysWithValues: keywords.map { ($0, "value-of-\($0)") })
+        let planned = try await fixture.run(["plan", "exported", "-q"], environment: values)
+        #expect(planned.status == 0, "\(planned.stderr)")
+        #expect(planned.stdout.contains("Adopt configuration"))
+        #expect(planned.stdout.contains("Plan: 0 to add, 1 to change, 0 to destroy."))
+        // The adoption is applied once; then the plan is empty.
+        #expect(try await fixture.run(["apply", "exported", "--auto-approve", "-q"], environment: values).status == 0)
+        #expect(try await fixture.run(["plan", "exported", "-q"], environment: values).stdout.contains("No changes."))
+        #expect(!fixture.everythingWritten().contains("emulator-secret"))
+    }
+
+    @Test func rollbackIsRedeployingAnEarlierCommit() async throws {
+        let fixture = try await EmulatorFixture.start()
+        defer { Task { await fixture.stop() } }
+        let tenant = try fixture.copyTenant("tenants/acme-dev", as: "dev")
+        func git(_ args: String...) throws {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"] + args
+            p.currentDirectoryURL = fixture.directory
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+        }
+        try git("init", "-q")
+        try git("add", "dev")
+        try git("commit", "-qm", "v1")
+        #expect(try await fixture.run(["apply", "dev", "--auto-approve", "-q"], environment: secret).status == 0)
+        // v2: a script change and a new API.
+        let login = tenant.appendingPathComponent("databases/legacy-users/login.js")
+        try (try String(contentsOf: login, encoding: .utf8)).replacingOccurrences(of: "timeout: 10000", with: "timeout: 5000").write(to: login, atomically: true, encoding: .utf8)
+        let yaml = tenant.appendingPathComponent("tenant.yaml")
+        try (try String(contentsOf: yaml, encoding: .utf8) + "\n").replacingOccurrences(of: "resourceServers:\n", with: "resourceServers:\n  - name: Temporary API\n    identifier: https://temporary.acme.example/api\n").write(to: yaml, atomically: true, encoding: .utf8)
+        try git("commit", "-qam", "v2")
+        #expect(try await fixture.run(["apply", "dev", "--auto-approve", "-q"], environment: secret).status == 0)
+        let v2 = try fixture.snapshot()
+        #expect(v2["resource_servers"]?.arrayValue?.count == 3)
+        // Roll back: the earlier commit's files, then plan and apply (deletes allowed for the rollback).
+        try git("checkout", "HEAD~1", "--", "dev")
+        let settings = tenant.appendingPathComponent("tenantctl.yaml")
+        try (try String(contentsOf: settings, encoding: .utf8)).replacingOccurrences(of: "allow_deletes: false", with: "allow_deletes: true").write(to: settings, atomically: true, encoding: .utf8)
+        let rollback = try await fixture.run(["plan", "dev", "-q"], environment: secret)
+        #expect(rollback.stdout.contains("- resourceServers/https://temporary.acme.example/api"))
+        #expect(rollback.stdout.contains("-        timeout: 5000,") || rollback.stdout.contains("timeout: 5000"))
+        let applied = try await fixture.run(["apply", "dev", "--auto-approve", "-q"], environment: secret)
+        #expect(applied.status == 0, "\(applied.stderr)")
+        let v1 = try fixture.snapshot()
+        #expect(v1["resource_servers"]?.arrayValue?.count == 2)
+        let script = v1["connections"]?.arrayValue?.first?["options"]?["customScripts"]?["login"]?.stringValue ?? ""
+        #expect(script.contains("timeout: 10000") && !script.contains("timeout: 5000"))
+    }
+}
+
+/// Direct API calls a test makes behind tenantctl's back (a dashboard edit).
+struct DirectAPI {
+    let fixture: EmulatorFixture
+
+    init(_ fixture: EmulatorFixture) { self.fixture = fixture }
+
+    func token() async throws -> String {
+        var request = URLRequest(url: URL(string: "\(fixture.emulator.baseURL)/oauth/token")!)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "content-type")
+        request.httpBody = Data(#"{"grant_type":"client_credentials","client_id":"emulator","client_secret":"emulator-secret","audience":"\#(fixture.emulator.baseURL)/api/v2/"}"#.utf8)
+        let (data, _) = try await URLSession.shared.data(for: request)
+        return try JSONValue.parse(data)["access_token"]?.stringValue ?? ""
+    }
+
+    func patch(_ path: String, _ body: String) async throws {
+        var request = URLRequest(url: URL(string: "\(fixture.emulator.baseURL)/api/v2/\(path)")!)
+        request.httpMethod = "PATCH"
+        request.setValue("Bearer \(try await token())", forHTTPHeaderField: "authorization")
+        request.setValue("application/json", forHTTPHeaderField: "content-type")
+        request.httpBody = Data(body.utf8)
+        _ = try await URLSession.shared.data(for: request)
+    }
+}

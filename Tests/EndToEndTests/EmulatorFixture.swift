@@ -1,0 +1,69 @@
+import APIJSON
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import ManagementEmulator
+
+/// An emulator started in-process for a test, and the environment that points the CLI at it.
+struct EmulatorFixture {
+    let emulator: RunningEmulator
+    let directory: URL
+
+    static func start(seed: String? = "tenants/acme-dev/snapshot.json", domain: String = "acme-dev.eu.auth0.com",
+                      configure: (inout EmulatorConfiguration) -> Void = { _ in }) async throws -> EmulatorFixture {
+        var configuration = EmulatorConfiguration()
+        configuration.domain = domain
+        configuration.rate = 10_000
+        configuration.burst = 10_000
+        if let seed { configuration.seed = FileManager.default.contents(atPath: CLIProcess.packageRoot.appendingPathComponent(seed).path) }
+        configure(&configuration)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tenantctl-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return EmulatorFixture(emulator: try await ManagementEmulator.start(configuration), directory: directory)
+    }
+
+    var environment: [String: String] {
+        ["AUTH0_CLIENT_ID": "emulator", "AUTH0_CLIENT_SECRET": "emulator-secret", "AUTH0_DOMAIN": emulator.baseURL]
+    }
+
+    /// Copies a tenant folder of the repository into the test's folder.
+    func copyTenant(_ path: String, as name: String) throws -> URL {
+        let target = directory.appendingPathComponent(name)
+        try FileManager.default.copyItem(at: CLIProcess.packageRoot.appendingPathComponent(path), to: target)
+        return target
+    }
+
+    func run(_ arguments: [String], environment extra: [String: String] = [:]) async throws -> CLIProcess.Result {
+        try await CLIProcess.run(arguments, in: directory, environment: environment.merging(extra) { _, new in new })
+    }
+
+    /// The emulator's request counters.
+    func statistics() throws -> JSONValue {
+        let data = try Data(contentsOf: URL(string: "\(emulator.baseURL)/__emulator/stats")!)
+        return try JSONValue.parse(data)
+    }
+
+    func writes() throws -> Int {
+        let requests = try statistics()["requests"]
+        return ["POST", "PATCH", "PUT", "DELETE"].reduce(0) { $0 + Int(requests?[$1]?.numberValue ?? 0) }
+    }
+
+    func snapshot() throws -> JSONValue {
+        try JSONValue.parse(Data(contentsOf: URL(string: "\(emulator.baseURL)/__emulator/snapshot")!))
+    }
+
+    /// Every byte the CLI wrote under the test folder, as text.
+    func everythingWritten() -> String {
+        var text = ""
+        if let files = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) {
+            for case let url as URL in files { text += (try? String(contentsOf: url, encoding: .utf8)) ?? "" }
+        }
+        return text
+    }
+
+    func stop() async {
+        await emulator.stop()
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
