@@ -100,7 +100,8 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["tenantctl", "TenantCLI", "TenantLint", "ManagementEmulator", "TenantConfig"]
+            dependencies: ["tenantctl", "TenantCLI", "TenantLint", "ManagementEmulator", "TenantConfig"],
+            exclude: ["Golden"]
         ),
     ]
 )

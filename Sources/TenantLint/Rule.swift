@@ -31,3 +31,14 @@ extension ScriptRule {
         )
     }
 }
+
+extension ScriptSource {
+    /// How messages name the script: "the `get_user` script of `legacy-users`", "rule `add-claims`", "action `restrict`".
+    public var role: String {
+        switch kind {
+        case .databaseScript(let name): "the `\(name.rawValue)` script of `\(owner)`"
+        case .rule: "rule `\(owner)`"
+        case .action: "action `\(owner)`"
+        }
+    }
+}

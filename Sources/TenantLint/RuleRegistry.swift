@@ -1,6 +1,10 @@
 /// Every rule tenantctl runs. Adding a rule is adding its file and its line here.
 public enum RuleRegistry {
     public static let tenantRules: [any Rule.Type] = [
+        ScriptNamedRule.self,
+        ScriptSizeRule.self,
+        ScriptTemplateSavedRule.self,
+        ScriptSyntaxRule.self,
         ScriptsCompleteRule.self,
         LegacyAPIAudienceRestrictedRule.self,
         RulesEndOfLifeRule.self,
