@@ -35,11 +35,7 @@ public struct NodeHarness: Sendable {
 
     /// The first `node` on PATH, or nil.
     public static func findNode(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        for directory in (environment["PATH"] ?? "").split(separator: ":") {
-            let candidate = "\(directory)/node"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
+        ExecutableSearchPath.find("node", environment: environment)
     }
 
     /// Runs the cases in order; results come back in the same order.

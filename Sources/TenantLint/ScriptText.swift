@@ -1,55 +1,21 @@
-/// A script's text split into code (comments blanked out, string contents kept apart) and its string literals,
-/// so that rules searching for calls are not fooled by comments and rules searching for values see the strings.
+/// A script reduced to what text searches need, from the JavaScript lexer: the code without comments or the
+/// contents of strings, and the contents of every string and template literal. A rule searching for a call
+/// is not fooled by a comment; a rule searching for a value sees the strings.
 struct ScriptText {
-    /// The code with every comment replaced by spaces and every string literal's content replaced by spaces.
+    /// The code's tokens joined by spaces, each string or template literal reduced to its quotes.
     let code: String
     /// The contents of every string and template literal, in order.
     let strings: [String]
 
-    init(_ text: String) {
-        var code = ""
-        var strings: [String] = []
-        var current = ""
-        enum State { case code, lineComment, blockComment, string(Character) }
-        var state = State.code
-        var previous: Character = " "
-        var escaped = false
-        for ch in text {
-            switch state {
-            case .code:
-                if ch == "/" && previous == "/" {
-                    code.removeLast(); code += "  "; state = .lineComment
-                    previous = " "
-                    continue
-                } else if ch == "*" && previous == "/" {
-                    code.removeLast(); code += "  "; state = .blockComment
-                    previous = " "
-                    continue
-                } else if ch == "'" || ch == "\"" || ch == "`" {
-                    state = .string(ch); current = ""; code.append(ch)
-                } else {
-                    code.append(ch)
-                }
-            case .lineComment:
-                if ch == "\n" { state = .code; code.append(ch) } else { code.append(" ") }
-            case .blockComment:
-                if ch == "/" && previous == "*" { state = .code }
-                code.append(ch == "\n" ? "\n" : " ")
-            case .string(let quote):
-                if escaped {
-                    escaped = false; current.append(ch); code.append(" ")
-                } else if ch == "\\" {
-                    escaped = true; code.append(" ")
-                } else if ch == quote {
-                    strings.append(current); state = .code; code.append(ch)
-                } else {
-                    current.append(ch); code.append(ch == "\n" ? "\n" : " ")
-                }
+    init(_ source: JavaScriptSource) {
+        code = source.tokens.map { token in
+            switch token.kind {
+            case .string: "\"\""
+            case .template: "``"
+            default: token.text
             }
-            previous = ch
-        }
-        self.code = code
-        self.strings = strings
+        }.joined(separator: " ")
+        strings = source.tokens.compactMap { $0.kind == .string || $0.kind == .template ? $0.value : nil }
     }
 
     /// Whether the code (outside comments and strings) contains `fragment`, ignoring white space.

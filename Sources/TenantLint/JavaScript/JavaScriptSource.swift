@@ -6,6 +6,8 @@ public struct JavaScriptSource: Sendable {
     public let syntaxErrors: [JavaScriptSyntaxError]
     /// Index of the matching bracket for every matched opening and closing bracket token.
     private let partners: [Int: Int]
+    /// For every token, the index of the innermost bracket that contains it (-1 at the top level).
+    private let containers: [Int]
 
     public init(_ text: String) {
         let lexed = JavaScriptLexer().tokenize(text)
@@ -14,7 +16,10 @@ public struct JavaScriptSource: Sendable {
         var partners: [Int: Int] = [:]
         var bracketErrors: [JavaScriptSyntaxError] = []
         var open: [Int] = []
+        var containers: [Int] = []
+        containers.reserveCapacity(lexed.tokens.count)
         for (index, token) in lexed.tokens.enumerated() {
+            containers.append(open.last.map { Self.closesSubstitution(token) || (token.kind == .punctuator && Self.closers[token.text] != nil) ? (open.count > 1 ? open[open.count - 2] : -1) : $0 } ?? -1)
             if Self.closesSubstitution(token) {
                 guard let last = open.last, Self.opener(lexed.tokens[last]) == "${" else {
                     bracketErrors.append(.init(message: "a template substitution closes here without being opened", line: token.line, column: token.column))
@@ -41,6 +46,7 @@ public struct JavaScriptSource: Sendable {
             bracketErrors.append(.init(message: "`\(bracket)` opened here is never closed", line: token.line, column: token.column))
         }
         self.partners = partners
+        self.containers = containers
         syntaxErrors = lexed.errors + (lexed.errors.isEmpty ? bracketErrors : [])
     }
 
@@ -62,6 +68,47 @@ public struct JavaScriptSource: Sendable {
 
     /// The index of the bracket matching the one at `index`.
     public func partner(of index: Int) -> Int? { partners[index] }
+
+    /// The innermost opening bracket containing the token at `index`, or nil at the top level.
+    public func container(of index: Int) -> Int? {
+        guard containers.indices.contains(index), containers[index] >= 0 else { return nil }
+        return containers[index]
+    }
+
+    /// The opening brackets containing the token at `index`, innermost first.
+    public func containers(of index: Int) -> [Int] {
+        var chain: [Int] = []
+        var current = container(of: index)
+        while let bracket = current { chain.append(bracket); current = container(of: bracket) }
+        return chain
+    }
+
+    /// Calls of a function by name (`callback(`), not method calls (`x.callback(`): the name tokens' indices.
+    public func calls(of name: String) -> [Int] {
+        tokens.indices.filter { index in
+            tokens[index].isIdentifier(name) && self[index + 1]?.isPunctuator("(") == true
+                && !(self[index - 1].map { $0.isPunctuator(".") || $0.isPunctuator("?.") } ?? false)
+        }
+    }
+
+    /// The keyword that owns a `{` or `(`: `if`, `for`, `while`, `do`, `else`, `try`, `catch`, `finally`,
+    /// `function`, `=>`, `switch`, or nil for a plain block or an expression.
+    public func owner(ofBracket index: Int) -> String? {
+        guard let previous = self[index - 1] else { return nil }
+        if tokens[index].isPunctuator("(") {
+            if previous.kind == .identifier, ["if", "for", "while", "switch", "catch"].contains(previous.text) { return previous.text }
+            return nil
+        }
+        if previous.isPunctuator("=>") { return "=>" }
+        if previous.kind == .identifier, ["do", "else", "try", "finally"].contains(previous.text) { return previous.text }
+        if previous.isPunctuator(")"), let open = partner(of: index - 1) {
+            if let keyword = self[open - 1], keyword.kind == .identifier, ["if", "for", "while", "switch", "catch"].contains(keyword.text) { return keyword.text }
+            if self[open - 1]?.isIdentifier("function") == true || self[open - 2]?.isIdentifier("function") == true || self[open - 3]?.isIdentifier("function") == true { return "function" }
+            // A method shorthand `name(...) {` inside an object or class.
+            if self[open - 1]?.kind == .identifier { return "function" }
+        }
+        return nil
+    }
 
     /// Whether the script has no code at all (empty, white space or comments only).
     public var isEmpty: Bool { tokens.isEmpty }

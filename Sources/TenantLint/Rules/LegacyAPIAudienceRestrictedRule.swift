@@ -52,14 +52,14 @@ public struct LegacyAPIAudienceRestrictedRule: Rule {
                 || tenant.actionsBound(to: "credentials-exchange").contains(action.key)
             guard bound, action.body["deployed"]?.bool != false,
                   let code = tenant.scripts.first(where: { $0.kind == .action && $0.owner == action.key }) else { return false }
-            return Self.denies(ScriptText(code.text), audience: audience, deny: "api.access.deny(",
+            return Self.denies(ScriptText(JavaScriptSource(code.text)), audience: audience, deny: "api.access.deny(",
                                audienceFields: ["event.resource_server.identifier", "event.request.query.audience", "event.request.body.audience", "event.resource_server?.identifier"])
         }
         let ruleFields = ["context.request.query.audience", "context.request.body.audience", "context.audience"]
         let rules = tenant.resources(.rules).filter { rule in
             guard rule.body["enabled"]?.bool != false,
                   let code = tenant.scripts.first(where: { $0.kind == .rule && $0.owner == rule.key }) else { return false }
-            let text = ScriptText(code.text)
+            let text = ScriptText(JavaScriptSource(code.text))
             return Self.denies(text, audience: audience, deny: "UnauthorizedError(", audienceFields: ruleFields)
                 || Self.denies(text, audience: audience, deny: "callback(newError(", audienceFields: ruleFields)
         }

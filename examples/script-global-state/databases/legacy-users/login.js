@@ -1,0 +1,10 @@
+function login(email, password, callback) {
+  const axios = require('axios');
+  axios.post(configuration.LEGACY_API_URL + '/login', { email: email, password: password }, { timeout: 10000 }).then(function (response) {
+    if (response.status !== 200) return callback(new WrongUsernameOrPasswordError(email));
+    global.lastProfile = { user_id: 'legacy|' + response.data.id, email: email, name: response.data.name };
+    return callback(null, { user_id: 'legacy|' + response.data.id, email: response.data.email, name: response.data.name });
+  }, function (error) {
+    return callback(new Error('The legacy users API is unreachable: ' + error.message));
+  });
+}
