@@ -34,6 +34,11 @@ public struct ManagementEndpoint: Sendable, Equatable {
         baseURL = base
     }
 
+    /// The base URL a plan's domain stands for (`acme.eu.auth0.com` → `https://acme.eu.auth0.com`).
+    public static func defaultBaseURL(forDomain domain: String) -> String {
+        (try? ManagementEndpoint(domain: domain))?.baseURL ?? "https://\(domain)"
+    }
+
     /// The token audience for this API.
     public var audience: String { "\(baseURL)/api/v2/" }
 }

@@ -58,7 +58,7 @@ public struct PlanExecutor: Sendable {
         }.map(\.name)
         guard changed.isEmpty else { throw Failure.secretChanged(changed) }
         let live = try await LiveTenantReader(client: client).read(domain: plan.domain)
-        let kinds = Set(plan.fingerprints.keys.compactMap { $0.split(separator: "/").first.flatMap { ResourceKind(rawValue: String($0)) } }
+        let kinds = plan.managedKinds.map(Set.init) ?? Set(plan.fingerprints.keys.compactMap { $0.split(separator: "/").first.flatMap { ResourceKind(rawValue: String($0)) } }
                         + plan.steps.map(\.resource.kind))
         let now = Planner.fingerprints(TenantPlan.LiveState(snapshot: live), managed: kinds)
         let drifted = Set(plan.fingerprints.keys).union(now.keys).filter { plan.fingerprints[$0] != now[$0] }.sorted()

@@ -49,6 +49,11 @@ extension EmulatedTenant {
                 try RequestFields.check(body, endpoint: "PATCH /actions/actions/{id}")
                 guard var action = actions[id] else { throw .notFound("The action does not exist", "inexistent_action") }
                 for (k, v) in body { action[k] = v == .null ? nil : v }
+                if let secrets = body["secrets"]?.arrayValue {
+                    // Secret values are write-only: reads show names and when they changed.
+                    let now = ISO8601DateFormatter().string(from: Date())
+                    action["secrets"] = .array(secrets.map { .object(["name": $0["name"] ?? .null, "updated_at": .string(now)]) })
+                }
                 action["all_changes_deployed"] = .bool(false)
                 action["updated_at"] = .string(ISO8601DateFormatter().string(from: Date()))
                 actions[id] = action

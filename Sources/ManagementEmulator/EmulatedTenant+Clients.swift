@@ -43,6 +43,14 @@ extension EmulatedTenant {
             case "DELETE":
                 clients[id] = nil
                 for grant in grants.all where grant["client_id"]?.stringValue == id { grants[grant["id"]!.stringValue!] = nil }
+                // As on Auth0, a deleted client disappears from every connection's enabled clients.
+                for connection in connections.all {
+                    guard let connectionID = connection["id"]?.stringValue, let enabled = connection["enabled_clients"]?.arrayValue,
+                          enabled.contains(.string(id)) else { continue }
+                    var updated = connection
+                    updated["enabled_clients"] = .array(enabled.filter { $0 != .string(id) })
+                    connections[connectionID] = updated
+                }
                 return .noContent
             default: throw .unknownRoute
             }

@@ -43,6 +43,18 @@ extension EmulatedTenant {
         }
     }
 
+    /// A log stream without the sink's credentials (API keys, tokens, authorization headers), for the admin
+    /// channel. The API itself returns them, as the recorded interactions show (`httpAuthorization`).
+    static func presentLogStream(_ stream: [String: JSONValue]) -> [String: JSONValue] {
+        guard let sink = stream["sink"]?.objectValue else { return stream }
+        var presented = stream
+        presented["sink"] = .object(sink.filter { key, _ in
+            let lower = key.lowercased()
+            return !["key", "token", "authorization", "secret", "password"].contains { lower.contains($0) }
+        })
+        return presented
+    }
+
     /// `/log-streams`: a plain array on list; POST answers 200.
     mutating func logStreamsRoute(_ request: APIRequest) throws(APIErrorResponse) -> APIResult {
         let s = request.segments

@@ -97,8 +97,8 @@ struct EmulatedTenant: Sendable {
             "actions": .array(actions.all.map(JSONValue.object)),
             "trigger_bindings": .object(bindings.mapValues(JSONValue.array)),
             "tenant_settings": .object(tenantSettings),
-            "email_provider": emailProvider.map(JSONValue.object) ?? .null,
-            "log_streams": .array(logStreams.all.map(JSONValue.object)),
+            "email_provider": emailProvider.map { includeSecrets ? .object($0) : .object($0.filter { $0.key != "credentials" }) } ?? .null,
+            "log_streams": .array(logStreams.all.map { includeSecrets ? .object($0) : .object(Self.presentLogStream($0)) }),
         ])
     }
 

@@ -53,6 +53,13 @@ public struct ApplyCommand: AsyncParsableCommand {
             return
         }
         let client = try connection.client(settingsDomain: settingsDomain ?? plan.domain, environment: environment, events: progress.clientEvent)
+        // The plan goes only to the tenant it was made against.
+        let planned = plan.liveEndpoint ?? ManagementEndpoint.defaultBaseURL(forDomain: plan.domain)
+        guard client.endpoint.baseURL == planned else {
+            await client.shutdown()
+            StandardError.write("error: \(PlanExecutor.Failure.wrongTenant(planned: planned, connected: client.endpoint.baseURL)); pass --domain or AUTH0_DOMAIN for the tenant the plan was made against, or plan again\n")
+            throw ExitCode.failure
+        }
         var executor = PlanExecutor(client: client, environment: environment)
         let interactive = progress.interactive
         executor.willSend = { step, total in
@@ -106,10 +113,13 @@ public struct ApplyCommand: AsyncParsableCommand {
         }
         if !isDirectory.boolValue {
             guard let data = FileManager.default.contents(atPath: target) else { throw ExitCode.failure }
-            do { return (try PlanFile.decode(data), nil) } catch {
+            let plan: Plan
+            do { plan = try PlanFile.decode(data) } catch {
                 StandardError.write("error: \(target): \(error)\n")
                 throw ExitCode.failure
             }
+            try refuseIfFilesChanged(since: plan, environment: environment)
+            return (plan, nil)
         }
         let definition = TenantLoader(environment: environment).load(target)
         let errors = Linter().lint(definition).findings.filter { $0.severity == .error }
@@ -118,9 +128,9 @@ public struct ApplyCommand: AsyncParsableCommand {
             StandardError.write("error: \(target) has validation errors; fix them before applying\n")
             throw ExitCode.failure
         }
-        let (snapshot, source) = try await LiveStateSource.read(definition: definition, connection: connection, environment: environment, quiet: quiet)
+        let reading = try await LiveStateSource.read(definition: definition, connection: connection, environment: environment, quiet: quiet)
         let plan: Plan
-        do { plan = try Planner(environment: environment).plan(definition, against: snapshot, liveSource: source) } catch {
+        do { plan = try Planner(environment: environment).plan(definition, against: reading.snapshot, liveSource: reading.description, liveEndpoint: reading.endpoint) } catch {
             StandardError.write("error: \(error)\n")
             throw ExitCode.failure
         }
@@ -141,12 +151,27 @@ public struct ApplyCommand: AsyncParsableCommand {
         return (plan, definition.settings.domain)
     }
 
+    /// A plan file is applied only while its tenant folder still describes what was reviewed: a plan made on one
+    /// commit must not be applied after the files moved on.
+    private func refuseIfFilesChanged(since plan: Plan, environment: [String: String]) throws {
+        guard FileManager.default.fileExists(atPath: plan.directory) else {
+            if !quiet { StandardError.write("note: the tenant folder \(plan.directory) is not here, so neither the files nor the result can be compared with the plan\n") }
+            return
+        }
+        let definition = TenantLoader(environment: environment).load(plan.directory)
+        let digest = Planner(environment: environment, allowMissingSecrets: true).desiredDigest(of: definition)
+        guard digest == plan.desiredDigest else {
+            StandardError.write("error: the files in \(plan.directory) changed since the plan was made (their digest is \(digest.prefix(19))…, the plan's \(plan.desiredDigest.prefix(19))…); plan again and review the new plan\n")
+            throw ExitCode.failure
+        }
+    }
+
     /// Re-plans from the tenant folder against the live tenant; nil when it cannot.
     private func verify(plan: Plan, environment: [String: String]) async -> [PlanStep]? {
         let definition = TenantLoader(environment: environment).load(plan.directory)
         guard !definition.findings.contains(where: { $0.severity == .error }) else { return nil }
-        guard let (snapshot, source) = try? await LiveStateSource.read(definition: definition, connection: connection, environment: environment, quiet: true) else { return nil }
-        return (try? Planner(environment: environment).plan(definition, against: snapshot, liveSource: source))?.steps
+        guard let reading = try? await LiveStateSource.read(definition: definition, connection: connection, environment: environment, quiet: true) else { return nil }
+        return (try? Planner(environment: environment).plan(definition, against: reading.snapshot, liveSource: reading.description))?.steps
     }
 
     private func emit(_ json: [String: JSONValue], text: String) {

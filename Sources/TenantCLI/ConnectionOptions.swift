@@ -5,7 +5,7 @@ import TenantConfig
 
 /// Options of every command that talks to a tenant.
 public struct ConnectionOptions: ParsableArguments {
-    @Option(help: "The tenant's domain (acme.eu.auth0.com, or http://127.0.0.1:PORT for the emulator). Default: the tenant settings, then AUTH0_DOMAIN.")
+    @Option(help: "The tenant's domain (acme.eu.auth0.com, or http://127.0.0.1:PORT for the emulator). Default: AUTH0_DOMAIN, then `domain` in the tenant settings.")
     public var domain: String?
 
     @Option(help: "At most this many requests per second, for tenants whose rate limit other tools share.")
@@ -13,7 +13,7 @@ public struct ConnectionOptions: ParsableArguments {
 
     public init() {}
 
-    /// A client for the tenant: domain from --domain, the settings, or AUTH0_DOMAIN; credentials from the environment.
+    /// A client for the tenant: domain from --domain, AUTH0_DOMAIN, or the settings; credentials from the environment.
     func client(settingsDomain: String?, environment: [String: String], events: @escaping @Sendable (ClientEvent) -> Void = { _ in }) throws -> ManagementClient {
         guard let credentials = ManagementCredentials.fromEnvironment(environment) else {
             StandardError.write("error: no credentials: export AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET (a machine-to-machine client of the Management API), or AUTH0_ACCESS_TOKEN\n")

@@ -5,7 +5,14 @@ import TenantConfig
 
 /// Reading a tenant's live state for plan and apply.
 enum LiveStateSource {
-    static func read(definition: TenantDefinition, connection: ConnectionOptions, environment: [String: String], quiet: Bool) async throws -> (TenantSnapshot, String) {
+    /// What was read, a description for the plan's first line, and the API base URL it came from.
+    struct Reading {
+        var snapshot: TenantSnapshot
+        var description: String
+        var endpoint: String?
+    }
+
+    static func read(definition: TenantDefinition, connection: ConnectionOptions, environment: [String: String], quiet: Bool) async throws -> Reading {
         let progress = ProgressReporter(enabled: !quiet)
         let client = try connection.client(settingsDomain: definition.settings.domain, environment: environment, events: progress.clientEvent)
         do {
@@ -14,9 +21,32 @@ enum LiveStateSource {
             let snapshot = try await LiveTenantReader(client: client).read(domain: domain)
             let calls = await client.statistics.total
             await client.shutdown()
-            return (snapshot, "the live tenant \(client.endpoint.baseURL) (\(calls) API calls)")
+            return Reading(snapshot: snapshot, description: "the live tenant \(client.endpoint.baseURL) (\(calls) API calls)", endpoint: client.endpoint.baseURL)
         } catch {
             await client.shutdown()
+            StandardError.write("error: \(error)\n")
+            throw ExitCode.failure
+        }
+    }
+
+    /// The live state: `--against`, or the committed snapshot when no credentials are set.
+    static func current(for definition: TenantDefinition, against: String?, connection: ConnectionOptions, environment: [String: String], quiet: Bool) async throws -> Reading {
+        // Empty variables count as unset, as the client treats them.
+        let hasCredentials = ManagementCredentials.fromEnvironment(environment) != nil
+        let path: String
+        let source: String
+        if let against {
+            path = against
+            source = "snapshot \(against)"
+        } else if !hasCredentials {
+            path = TenantPath.join(definition.directory, definition.settings.snapshot)
+            source = "the committed snapshot \(path) (no credentials set: AUTH0_ACCESS_TOKEN or AUTH0_CLIENT_ID/AUTH0_CLIENT_SECRET)"
+        } else {
+            return try await read(definition: definition, connection: connection, environment: environment, quiet: quiet)
+        }
+        do {
+            return Reading(snapshot: try TenantSnapshot.read(from: URL(fileURLWithPath: path), displayPath: path), description: source, endpoint: nil)
+        } catch {
             StandardError.write("error: \(error)\n")
             throw ExitCode.failure
         }

@@ -60,51 +60,18 @@ public struct PlanCommand: AsyncParsableCommand {
             StandardError.write("error: \(tenant) has \(problems.count) validation error(s); fix them before planning\n")
             throw ExitCode.failure
         }
-        let (snapshot, source) = try await liveState(for: definition, environment: environment)
+        let reading = try await LiveStateSource.current(for: definition, against: against, connection: connection, environment: environment, quiet: quiet)
         let planner = Planner(environment: environment, allowMissingSecrets: out == nil)
         let plan: Plan
-        do { plan = try planner.plan(definition, against: snapshot, liveSource: source) } catch {
+        do { plan = try planner.plan(definition, against: reading.snapshot, liveSource: reading.description, liveEndpoint: reading.endpoint) } catch {
             StandardError.write("error: \(error)\n")
             throw ExitCode.failure
         }
         if !quiet && format == .text {
-            print("Planning \(definition.name) against \(source) (read \(snapshot.exportedAt.isEmpty ? "at an unknown time" : snapshot.exportedAt)).")
+            print("Planning \(definition.name) against \(reading.description) (read \(reading.snapshot.exportedAt.isEmpty ? "at an unknown time" : reading.snapshot.exportedAt)).")
             print("")
         }
-        switch format {
-        case .text: print(TextPlanRenderer(color: TerminalStyle.detect().color).render(plan), terminator: "")
-        case .markdown: print(MarkdownPlanRenderer().render(plan), terminator: "")
-        case .json: print(String(decoding: PlanFile.encode(plan), as: UTF8.self), terminator: "")
-        }
-        if let out {
-            do { try PlanFile.encode(plan).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-                StandardError.write("error: cannot write \(out): \(error.localizedDescription)\n")
-                throw ExitCode.failure
-            }
-            if !quiet { StandardError.write("Plan written to \(out): apply it with `tenantctl apply \(out)`.\n") }
-        }
+        try PlanPresentation.show(plan, format: format, out: out, quiet: quiet)
         if detailedExitcode && !plan.isEmpty { throw ExitCode(2) }
-    }
-
-    /// The live state: `--against`, or the committed snapshot when no credentials are set.
-    func liveState(for definition: TenantDefinition, environment: [String: String]) async throws -> (TenantSnapshot, String) {
-        let hasCredentials = environment["AUTH0_ACCESS_TOKEN"] != nil || (environment["AUTH0_CLIENT_ID"] != nil && environment["AUTH0_CLIENT_SECRET"] != nil)
-        let path: String
-        let source: String
-        if let against {
-            path = against
-            source = "snapshot \(against)"
-        } else if !hasCredentials {
-            path = TenantPath.join(definition.directory, definition.settings.snapshot)
-            source = "the committed snapshot \(path) (no credentials set: AUTH0_ACCESS_TOKEN or AUTH0_CLIENT_ID/AUTH0_CLIENT_SECRET)"
-        } else {
-            return try await LiveStateSource.read(definition: definition, connection: connection, environment: environment, quiet: quiet)
-        }
-        do {
-            return (try TenantSnapshot.read(from: URL(fileURLWithPath: path), displayPath: path), source)
-        } catch {
-            StandardError.write("error: \(error)\n")
-            throw ExitCode.failure
-        }
     }
 }

@@ -10,6 +10,7 @@ public struct TenantctlCommand: AsyncParsableCommand {
             ValidateCommand.self,
             PlanCommand.self,
             ApplyCommand.self,
+            RollbackCommand.self,
             TestScriptsCommand.self,
             EmulatorCommand.self,
             ExportCommand.self,

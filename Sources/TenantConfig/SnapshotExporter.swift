@@ -21,7 +21,9 @@ public struct SnapshotExporter: Sendable {
         "log_streams": ["id"],
     ]
 
-    public func export(_ snapshot: TenantSnapshot) -> Export {
+    /// - Parameter configuration: values to write for connections' `options.configuration` keys, by connection
+    ///   name and key (a rollback keeps the keywords the current files use); other keys get a new keyword.
+    public func export(_ snapshot: TenantSnapshot, configuration overrides: [String: [String: String]] = [:]) -> Export {
         var files: [String: String] = [:]
         var keywords: [String] = []
         var document: [String: JSONValue] = [:]
@@ -49,6 +51,10 @@ public struct SnapshotExporter: Sendable {
                 if let configuration = options["configuration"]?.objectValue {
                     var placeholders: [String: JSONValue] = [:]
                     for key in configuration.keys {
+                        if let value = overrides[name]?[key] {
+                            placeholders[key] = .string(value)
+                            continue
+                        }
                         let keyword = Self.keyword(connection: name, key: key)
                         keywords.append(keyword)
                         placeholders[key] = .string("##\(keyword)##")

@@ -13,9 +13,16 @@ public struct Plan: Codable, Sendable, Equatable {
     public var domain: String
     /// Where the live state came from: `snapshot <path>` or `live`.
     public var liveSource: String
+    /// The Management API base URL the live state was read from; nil when it came from a snapshot file.
+    /// Apply refuses to send the plan anywhere else.
+    public var liveEndpoint: String?
+    /// The resource types the plan manages and fingerprinted (an empty type included), so apply notices a
+    /// resource that appeared in a type that had none.
+    public var managedKinds: [ResourceKind]?
     /// When the live state was read (the snapshot's `exported_at`).
     public var liveReadAt: String
-    /// SHA-256 over every desired file (tenant.yaml, settings, scripts): apply refuses a plan whose files changed.
+    /// SHA-256 over every desired resource (tenant.yaml, settings, scripts): applying a plan file refuses it when the
+    /// tenant folder it was made from now describes something else.
     public var desiredDigest: String
     /// SHA-256 of every live resource the plan read, by address: apply refuses a plan the tenant moved away from.
     public var fingerprints: [String: String]
@@ -30,7 +37,8 @@ public struct Plan: Codable, Sendable, Equatable {
     public var summary: PlanSummary
 
     enum CodingKeys: String, CodingKey {
-        case formatVersion = "format_version", tenant, directory, domain, liveSource = "live_source", liveReadAt = "live_read_at"
+        case formatVersion = "format_version", tenant, directory, domain, liveSource = "live_source", liveEndpoint = "live_endpoint", managedKinds = "managed"
+        case liveReadAt = "live_read_at"
         case desiredDigest = "desired_digest", fingerprints, secrets, unresolvedSecrets = "unresolved_secrets", steps, kept, summary
     }
 

@@ -17,7 +17,7 @@ public struct Planner: Sendable {
         self.allowMissingSecrets = allowMissingSecrets
     }
 
-    public func plan(_ tenant: TenantDefinition, against snapshot: TenantSnapshot, liveSource: String) throws(PlanError) -> Plan {
+    public func plan(_ tenant: TenantDefinition, against snapshot: TenantSnapshot, liveSource: String, liveEndpoint: String? = nil) throws(PlanError) -> Plan {
         if let domain = tenant.settings.domain, domain != snapshot.domain {
             throw .snapshotOfAnotherTenant(snapshotDomain: snapshot.domain, tenantDomain: domain)
         }
@@ -44,7 +44,8 @@ public struct Planner: Sendable {
             change: Set(steps.filter { $0.action == .update || $0.action == .deploy }.map(\.resource)).subtracting(steps.filter { $0.action == .create }.map(\.resource)).count,
             destroy: steps.count { $0.action == .delete })
         return Plan(
-            formatVersion: Plan.formatVersion, tenant: tenant.name, directory: tenant.directory, domain: snapshot.domain, liveSource: liveSource, liveReadAt: snapshot.exportedAt,
+            formatVersion: Plan.formatVersion, tenant: tenant.name, directory: tenant.directory, domain: snapshot.domain, liveSource: liveSource, liveEndpoint: liveEndpoint,
+            managedKinds: managed.sorted { $0.rawValue < $1.rawValue }, liveReadAt: snapshot.exportedAt,
             desiredDigest: Self.digest(desired), fingerprints: Self.fingerprints(live, managed: managed),
             secrets: secrets.keys.sorted().map { SecretDigest(name: $0, digest: ConfigurationDigest.secretDigest(name: $0, value: secrets[$0]!, domain: snapshot.domain)) },
             unresolvedSecrets: missing, steps: steps, kept: builder.kept.sorted { $0.resource < $1.resource }, summary: summary)
@@ -65,6 +66,12 @@ public struct Planner: Sendable {
         let missing = names.filter { environment[$0] == nil }.sorted()
         guard missing.isEmpty || allowMissingSecrets else { throw .secretsNotSet(missing) }
         return (Dictionary(uniqueKeysWithValues: names.filter { environment[$0] != nil }.map { ($0, environment[$0]!) }), missing)
+    }
+
+    /// The digest a plan of this tenant records as `desired_digest`.
+    public func desiredDigest(of tenant: TenantDefinition) -> String {
+        let managed = tenant.settings.managed.intersection(tenant.declaredSections)
+        return Self.digest(DesiredState.resources(of: tenant).filter { managed.contains($0.address.kind) })
     }
 
     static func digest(_ desired: [DesiredResource]) -> String {

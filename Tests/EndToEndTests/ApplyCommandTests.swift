@@ -57,6 +57,53 @@ import Testing
         #expect(try fixture.writes() == 0)
     }
 
+    @Test func aPlanIsSentOnlyToTheTenantItWasMadeAgainst() async throws {
+        let fixture = try await EmulatorFixture.start()
+        defer { Task { await fixture.stop() } }
+        let other = try await EmulatorFixture.start()
+        defer { Task { await other.stop() } }
+        _ = try fixture.copyTenant("tenants/acme-dev", as: "dev")
+        #expect(try await fixture.run(["plan", "dev", "--out", "plan.json", "-q"], environment: secret).status == 0)
+        let applied = try await fixture.run(["apply", "plan.json", "--domain", other.emulator.baseURL], environment: secret)
+        #expect(applied.status == 1)
+        #expect(applied.stderr.contains("the plan is for \(fixture.emulator.baseURL) but the credentials reach \(other.emulator.baseURL)"), "\(applied.stderr)")
+        #expect(try fixture.writes() == 0 && other.writes() == 0)
+    }
+
+    @Test func aPlanFileIsRefusedWhenItsFilesChangedSince() async throws {
+        let fixture = try await EmulatorFixture.start()
+        defer { Task { await fixture.stop() } }
+        let dev = try fixture.copyTenant("tenants/acme-dev", as: "dev")
+        #expect(try await fixture.run(["plan", "dev", "--out", "plan.json", "-q"], environment: secret).status == 0)
+        let yaml = dev.appendingPathComponent("tenant.yaml")
+        try (String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: "Acme (development)", with: "Acme (edited after review)")).write(to: yaml, atomically: true, encoding: .utf8)
+        let applied = try await fixture.run(["apply", "plan.json"], environment: secret)
+        #expect(applied.status == 1)
+        #expect(applied.stderr.contains("the files in dev changed since the plan was made"), "\(applied.stderr)")
+        #expect(try fixture.writes() == 0)
+    }
+
+    @Test func aResourceAppearingInAnEmptyTypeMakesThePlanStale() async throws {
+        let fixture = try await EmulatorFixture.start()
+        defer { Task { await fixture.stop() } }
+        let dev = try fixture.copyTenant("tenants/acme-dev", as: "dev")
+        // The files manage rules and declare none; the tenant has none either.
+        let yaml = dev.appendingPathComponent("tenant.yaml")
+        try (String(contentsOf: yaml, encoding: .utf8) + "\nrules: []\n").write(to: yaml, atomically: true, encoding: .utf8)
+        let planned = try await fixture.run(["plan", "dev", "--out", "plan.json", "-q"], environment: secret)
+        #expect(planned.status == 0, "\(planned.stderr)")
+        let plan = try JSONValue.parse(Data(contentsOf: fixture.directory.appendingPathComponent("plan.json")))
+        #expect(plan["managed"]?.arrayValue?.contains(.string("rules")) == true)
+        #expect(plan["fingerprints"]?.objectValue?.keys.contains { $0.hasPrefix("rules/") } == false)
+        // Someone adds a rule in the dashboard after the review.
+        try await DirectAPI(fixture).post("rules", #"{"name":"sneaky","script":"function sneaky(u, c, cb) { cb(null, u, c); }","enabled":true}"#)
+        let writesBefore = try fixture.writes()
+        let applied = try await fixture.run(["apply", "plan.json"], environment: secret)
+        #expect(applied.status == 1)
+        #expect(applied.stderr.contains("the tenant changed since the plan was made (rules/sneaky)"), "\(applied.stderr)")
+        #expect(try fixture.writes() == writesBefore)
+    }
+
     @Test func exportThenValidateThenPlanOnlyAdoptsConfiguration() async throws {
         let fixture = try await EmulatorFixture.start()
         defer { Task { await fixture.stop() } }
@@ -122,6 +169,35 @@ import Testing
     }
 }
 
+extension ApplyCommandTests {
+    @Test func rollbackToThePreApplySnapshotRestoresScriptsAndSettings() async throws {
+        let fixture = try await EmulatorFixture.start()
+        defer { Task { await fixture.stop() } }
+        _ = try fixture.copyTenant("tenants/acme-dev", as: "dev")
+        let before = try fixture.snapshot()
+        let applied = try await fixture.run(["apply", "dev", "--auto-approve", "--format", "json", "-q"], environment: secret)
+        #expect(applied.status == 0, "\(applied.stderr)")
+        let snapshotPath = try #require(try JSONValue.parse(Data(applied.stdout.utf8))["snapshot"]?.stringValue)
+        let rollback = try await fixture.run(["rollback", "dev", "--to", snapshotPath, "--out", "rollback.json"], environment: secret)
+        #expect(rollback.status == 0, "\(rollback.stderr)")
+        #expect(rollback.stdout.contains("Rolling dev back to \(snapshotPath)"))
+        #expect(rollback.stdout.contains("~ databases/legacy-users"))
+        #expect(rollback.stdout.contains("resourceServers/https://orders.acme.example/api"), "the API added since is listed (kept: deletes are not allowed)")
+        let restored = try await fixture.run(["apply", "rollback.json"], environment: secret)
+        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(restored.stdout.contains("Verified"), "\(restored.stdout)")
+        let after = try fixture.snapshot()
+        func login(_ state: JSONValue) -> String? {
+            state["connections"]?.arrayValue?.first { $0["name"] == .string("legacy-users") }?["options"]?["customScripts"]?["login"]?.stringValue
+        }
+        #expect(login(after) == login(before))
+        #expect(after["tenant_settings"]?["friendly_name"] == before["tenant_settings"]?["friendly_name"])
+        let scopes = { (state: JSONValue) in state["resource_servers"]?.arrayValue?.first { $0["identifier"] == .string("https://legacy-users.acme.example/api") }?["scopes"] }
+        #expect(scopes(after) == scopes(before))
+        #expect(!fixture.everythingWritten().contains(secret["LEGACY_API_CLIENT_SECRET"]!))
+    }
+}
+
 /// Direct API calls a test makes behind tenantctl's back (a dashboard edit).
 struct DirectAPI {
     let fixture: EmulatorFixture
@@ -138,8 +214,16 @@ struct DirectAPI {
     }
 
     func patch(_ path: String, _ body: String) async throws {
+        try await send("PATCH", path, body)
+    }
+
+    func post(_ path: String, _ body: String) async throws {
+        try await send("POST", path, body)
+    }
+
+    private func send(_ method: String, _ path: String, _ body: String) async throws {
         var request = URLRequest(url: URL(string: "\(fixture.emulator.baseURL)/api/v2/\(path)")!)
-        request.httpMethod = "PATCH"
+        request.httpMethod = method
         request.setValue("Bearer \(try await token())", forHTTPHeaderField: "authorization")
         request.setValue("application/json", forHTTPHeaderField: "content-type")
         request.httpBody = Data(body.utf8)

@@ -66,12 +66,24 @@ struct CLIProcess {
 enum Golden {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
-    static func check(_ actual: String, against name: String) throws -> (matches: Bool, expected: String) {
+    /// The outcome of a comparison; prints as the first differing line, not as both whole files.
+    struct Comparison: CustomStringConvertible {
+        var matches: Bool
+        var description: String
+    }
+
+    static func check(_ actual: String, against name: String) throws -> Comparison {
         let url = directory.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
             try actual.write(to: url, atomically: true, encoding: .utf8)
         }
-        let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? "<missing golden file \(name)>"
-        return (expected == actual, expected)
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            return Comparison(matches: false, description: "missing golden file \(name) (UPDATE_GOLDEN=1 swift test writes it)")
+        }
+        if expected == actual { return Comparison(matches: true, description: "matches \(name)") }
+        let expectedLines = expected.components(separatedBy: "\n"), actualLines = actual.components(separatedBy: "\n")
+        let line = (0..<min(expectedLines.count, actualLines.count)).first { expectedLines[$0] != actualLines[$0] } ?? min(expectedLines.count, actualLines.count)
+        func at(_ lines: [String]) -> String { line < lines.count ? lines[line] : "<end of output>" }
+        return Comparison(matches: false, description: "\(name) differs at line \(line + 1):\n  golden: \(at(expectedLines))\n  actual: \(at(actualLines))\n(UPDATE_GOLDEN=1 swift test rewrites the golden files; review the diff)")
     }
 }

@@ -12,12 +12,19 @@ import Testing
         #expect(result.stdout.contains("Plan: 1 to add, 4 to change, 0 to destroy."))
     }
 
+    @Test func emptyCredentialVariablesCountAsUnset() async throws {
+        // CI systems often define a secret variable as empty on forks.
+        let result = try await CLIProcess.run(["plan", "tenants/acme-dev"], environment: ["AUTH0_CLIENT_ID": "", "AUTH0_CLIENT_SECRET": "", "AUTH0_ACCESS_TOKEN": ""])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Planning acme-dev against the committed snapshot"))
+    }
+
     @Test(arguments: ["text", "markdown", "json"])
     func goldenOutput(format: String) async throws {
         let result = try await CLIProcess.run(["plan", "tenants/acme-dev", "--format", format, "--quiet"], environment: secrets)
         #expect(result.status == 0, "\(result.stderr)")
         let golden = try Golden.check(result.stdout, against: "plan-acme-dev.\(format)")
-        #expect(golden.matches, "output differs from Golden/plan-acme-dev.\(format):\n\(result.stdout)")
+        #expect(golden.matches, "\(golden)")
         #expect(!result.stdout.contains("dev-only-test-secret"))
     }
 

@@ -81,4 +81,34 @@ import Testing
         let refused = try? await ManagementEmulator.start({ var c = EmulatorConfiguration(); c.seed = Data(#"{"format_version":9}"#.utf8); return c }())
         #expect(refused == nil)
     }
+
+    @Test func writeOnlyValuesStayOutOfReadsAndTheAdminChannel() async throws {
+        let http = try await EmulatorHTTP.start()
+        defer { Task { await http.stop() } }
+        let j = EmulatorHTTP.json
+        #expect(try await http.api("POST", "emails/provider", body: j(#"{"name":"sendgrid","credentials":{"api_key":"SG.known-provider-key"}}"#)).status == 201)
+        #expect(try await http.api("POST", "log-streams", body: j(#"{"name":"s","type":"http","sink":{"httpEndpoint":"https://x","httpAuthorization":"Bearer known-sink-token"}}"#)).status == 200)
+        let action = try await http.api("POST", "actions/actions", body: j(#"{"name":"a","code":"exports.onExecutePostLogin = async () => {};","supported_triggers":[{"id":"post-login","version":"v3"}]}"#))
+        let actionID = try #require(action.body?["id"]?.stringValue)
+        let patched = try await http.api("PATCH", "actions/actions/\(actionID)", body: j(#"{"secrets":[{"name":"API_KEY","value":"known-action-secret"}]}"#))
+        #expect(patched.status == 200 && !patched.raw.contains("known-action-secret"))
+        #expect(patched.body?["secrets"]?.arrayValue?.first?["name"] == .string("API_KEY"))
+        #expect(!(try await http.api("GET", "actions/actions/\(actionID)")).raw.contains("known-action-secret"))
+        #expect(!(try await http.api("GET", "emails/provider")).raw.contains("known-provider-key"))
+        let admin = try await http.call("GET", "/__emulator/snapshot")
+        for secret in ["known-provider-key", "known-sink-token", "known-action-secret"] {
+            #expect(!admin.raw.contains(secret), "the admin snapshot shows \(secret)")
+        }
+    }
+
+    @Test func aDeletedClientLeavesEveryConnection() async throws {
+        let http = try await EmulatorHTTP.start()
+        defer { Task { await http.stop() } }
+        let j = EmulatorHTTP.json
+        let client = try #require(try await http.api("POST", "clients", body: j(#"{"name":"Web"}"#)).body?["client_id"]?.stringValue)
+        let connection = try #require(try await http.api("POST", "connections", body: j(#"{"name":"users","strategy":"auth0","enabled_clients":["\#(client)"]}"#)).body?["id"]?.stringValue)
+        #expect(try await http.api("GET", "connections/\(connection)").body?["enabled_clients"] == j(#"["\#(client)"]"#))
+        #expect(try await http.api("DELETE", "clients/\(client)").status == 204)
+        #expect(try await http.api("GET", "connections/\(connection)").body?["enabled_clients"] == j("[]"))
+    }
 }
