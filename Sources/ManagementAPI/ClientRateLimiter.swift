@@ -1,12 +1,19 @@
 import Foundation
 
-/// Never sends a request the server has said it will refuse: it mirrors the last `x-ratelimit-remaining` and
-/// `x-ratelimit-reset` headers, and spaces requests to honour an optional budget (`--max-rps`).
-/// Time is given in seconds since 1970, so the logic is tested without sleeping.
+/// Never sends a request the server has said it will refuse: it mirrors the last `x-ratelimit-limit`,
+/// `x-ratelimit-remaining` and `x-ratelimit-reset` headers, and spaces requests to honour an optional budget
+/// (`--max-rps`). Time is given in seconds since 1970, so the logic is tested without sleeping.
+///
+/// Auth0's bucket refills steadily, and `x-ratelimit-reset` names when it is full again. With nothing remaining,
+/// the next request waits for one token's share of that time, `(reset − now) / limit`, rather than for the whole
+/// bucket: as many requests per second as the tenant allows, never one early (the reset is rounded up to the
+/// second, so the estimate errs late).
 public struct ClientRateLimiter: Sendable {
     public var maxRequestsPerSecond: Double?
+    private var limit: Int?
     private var remaining: Int?
     private var resetAt: Double?
+    private var observedAt: Double?
     private var lastSent: Double?
 
     public init(maxRequestsPerSecond: Double? = nil) {
@@ -16,7 +23,10 @@ public struct ClientRateLimiter: Sendable {
     /// Seconds to wait before the next request may be sent (0 when it may go now).
     public func delay(now: Double) -> Double {
         var wait = 0.0
-        if let remaining, remaining <= 0, let resetAt { wait = max(wait, resetAt - now) }
+        if let remaining, remaining <= 0, let resetAt, let observedAt {
+            let share = (resetAt - observedAt) / Double(max(limit ?? 1, 1))
+            wait = max(wait, observedAt + share - now)
+        }
         if let rps = maxRequestsPerSecond, rps > 0, let lastSent { wait = max(wait, lastSent + 1 / rps - now) }
         return max(0, wait)
     }
@@ -25,6 +35,8 @@ public struct ClientRateLimiter: Sendable {
 
     /// Reads the server's view of the bucket from a response's headers.
     public mutating func observe(headers: [String: String], now: Double) {
+        observedAt = now
+        if let value = headers["x-ratelimit-limit"].flatMap(Int.init) { limit = value }
         if let value = headers["x-ratelimit-remaining"].flatMap(Int.init) { remaining = value }
         if let value = headers["x-ratelimit-reset"].flatMap(Double.init) { resetAt = value }
         if let remaining, remaining > 0 { return }

@@ -66,15 +66,9 @@ public struct NodeHarness: Sendable {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
+        let errors = PipeReader(err.fileHandleForReading)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
+        let errData = errors.finish()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw Failure.crashed(status: process.terminationStatus, stderr: String(decoding: errData, as: UTF8.self))

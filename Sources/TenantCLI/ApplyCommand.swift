@@ -22,11 +22,15 @@ public struct ApplyCommand: AsyncParsableCommand {
         Examples:
           tenantctl apply plan.json
           tenantctl apply tenants/acme-dev --auto-approve
+          tenantctl apply --all --auto-approve
         """
     )
 
     @Argument(help: "A plan file (from `tenantctl plan --out`) or a tenant folder.")
-    public var target: String
+    public var target: String?
+
+    @Flag(help: "Plan and apply every tenant under tenants/ (needs --auto-approve), several at once, each strictly serial.")
+    public var all = false
 
     @Flag(help: "Apply a tenant folder's plan without asking.")
     public var autoApprove = false
@@ -44,10 +48,21 @@ public struct ApplyCommand: AsyncParsableCommand {
 
     public init() {}
 
+    public func validate() throws {
+        if all {
+            guard target == nil else { throw ValidationError("give a plan file, a tenant folder, or --all; not both") }
+            guard autoApprove else { throw ValidationError("--all applies many tenants, so nobody can confirm each one: add --auto-approve, or apply reviewed plan files one by one") }
+            guard connection.domain == nil else { throw ValidationError("--domain is per tenant: with --all each tenant's settings (or AUTH0_DOMAIN) name it") }
+        } else if target == nil {
+            throw ValidationError("give a plan file (tenantctl plan --out) or a tenant folder, or --all --auto-approve")
+        }
+    }
+
     public func run() async throws {
+        guard let target else { return try await applyAll() }
         let environment = ProcessInfo.processInfo.environment
         let progress = ProgressReporter(enabled: !quiet)
-        let (plan, settingsDomain) = try await loadPlan(environment: environment)
+        let (plan, settingsDomain) = try await loadPlan(target: target, environment: environment)
         if plan.isEmpty {
             emit(["result": .string("no changes"), "applied": .number(0)], text: "No changes. Nothing to apply.")
             return
@@ -105,7 +120,7 @@ public struct ApplyCommand: AsyncParsableCommand {
     }
 
     /// The plan: read from a plan file, or made now from a tenant folder (then shown and confirmed).
-    private func loadPlan(environment: [String: String]) async throws -> (Plan, String?) {
+    private func loadPlan(target: String, environment: [String: String]) async throws -> (Plan, String?) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
             StandardError.write("error: \(target) does not exist; give a plan file (tenantctl plan --out) or a tenant folder\n")
@@ -183,5 +198,32 @@ public struct ApplyCommand: AsyncParsableCommand {
 
     static func stamp() -> String {
         ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+    }
+
+    /// Every tenant under tenants/, each by its own `tenantctl apply` process, then a combined summary.
+    private func applyAll() async throws {
+        let directories = TenantDirectories.all(under: TenantDirectories.defaultRoot)
+        guard !directories.isEmpty else {
+            StandardError.write("error: no tenant under \(TenantDirectories.defaultRoot)/\n")
+            throw ExitCode.failure
+        }
+        let quiet = quiet, stateDirectory = stateDirectory, maxRps = connection.maxRps
+        let outcomes = await TenantFanOut().run(directories) { directory in
+            var arguments = ["apply", directory, "--auto-approve", "--state-directory", stateDirectory]
+            if quiet { arguments.append("-q") }
+            if let maxRps { arguments += ["--max-rps", String(maxRps)] }
+            return arguments
+        }
+        for outcome in outcomes {
+            let name = URL(fileURLWithPath: outcome.directory).lastPathComponent
+            print("━━ \(name) (\(outcome.directory)) ━━")
+            print(outcome.stdout, terminator: outcome.stdout.hasSuffix("\n") || outcome.stdout.isEmpty ? "" : "\n")
+            for line in outcome.stderr.split(separator: "\n") { StandardError.write("[\(name)] \(line)\n") }
+        }
+        print("Summary:")
+        for outcome in outcomes {
+            print("  \(URL(fileURLWithPath: outcome.directory).lastPathComponent): \(outcome.status == 0 ? "applied" : "failed (exit \(outcome.status))")")
+        }
+        if outcomes.contains(where: { $0.status != 0 }) { throw ExitCode.failure }
     }
 }

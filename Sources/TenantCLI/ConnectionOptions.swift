@@ -20,7 +20,8 @@ public struct ConnectionOptions: ParsableArguments {
             throw ExitCode.failure
         }
         let endpoint: ManagementEndpoint
-        do { endpoint = try ManagementEndpoint(domain: domain ?? environment["AUTH0_DOMAIN"] ?? settingsDomain ?? "") } catch {
+        let environmentDomain = environment["AUTH0_DOMAIN"].flatMap { $0.isEmpty ? nil : $0 }
+        do { endpoint = try ManagementEndpoint(domain: domain ?? environmentDomain ?? settingsDomain ?? "") } catch {
             StandardError.write("error: \(error)\n")
             throw ExitCode.failure
         }

@@ -25,11 +25,18 @@ public struct PlanCommand: AsyncParsableCommand {
           tenantctl plan tenants/acme-dev
           tenantctl plan tenants/acme-dev --format markdown > plan.md       # a pull-request comment
           tenantctl plan tenants/acme-dev --out plan.json --detailed-exitcode
+          tenantctl plan --all --format markdown --out-directory plans      # every tenant under tenants/
         """
     )
 
     @Argument(help: "The tenant folder.")
-    public var tenant: String
+    public var tenant: String?
+
+    @Flag(help: "Plan every tenant under tenants/, several at once (each strictly serial), with a combined summary.")
+    public var all = false
+
+    @Option(help: "With --all: write each tenant's plan file into this folder as <tenant>.json.")
+    public var outDirectory: String?
 
     @Option(help: "Plan against this snapshot file instead of the live tenant.")
     public var against: String?
@@ -50,7 +57,20 @@ public struct PlanCommand: AsyncParsableCommand {
 
     public init() {}
 
+    public func validate() throws {
+        if all {
+            guard tenant == nil else { throw ValidationError("give a tenant folder or --all, not both") }
+            guard against == nil, out == nil, connection.domain == nil else {
+                throw ValidationError("--against, --out and --domain are per tenant: with --all use --out-directory, and each tenant's settings or AUTH0_DOMAIN")
+            }
+        } else {
+            guard tenant != nil else { throw ValidationError("give a tenant folder (tenants/acme-dev), or --all for every tenant under tenants/") }
+            guard outDirectory == nil else { throw ValidationError("--out-directory goes with --all; for one tenant use --out") }
+        }
+    }
+
     public func run() async throws {
+        guard let tenant else { return try await planAll() }
         let environment = ProcessInfo.processInfo.environment
         let definition = TenantLoader(environment: environment).load(tenant)
         let report = Linter().lint(definition)
@@ -73,5 +93,46 @@ public struct PlanCommand: AsyncParsableCommand {
         }
         try PlanPresentation.show(plan, format: format, out: out, quiet: quiet)
         if detailedExitcode && !plan.isEmpty { throw ExitCode(2) }
+    }
+
+    /// Every tenant under tenants/, each by its own `tenantctl plan` process, then a combined summary.
+    private func planAll() async throws {
+        let directories = TenantDirectories.all(under: TenantDirectories.defaultRoot)
+        guard !directories.isEmpty else {
+            StandardError.write("error: no tenant under \(TenantDirectories.defaultRoot)/\n")
+            throw ExitCode.failure
+        }
+        if let outDirectory { try FileManager.default.createDirectory(atPath: outDirectory, withIntermediateDirectories: true) }
+        let format = format, quiet = quiet, outDirectory = outDirectory, maxRps = connection.maxRps
+        let outcomes = await TenantFanOut().run(directories) { directory in
+            var arguments = ["plan", directory, "--format", format.rawValue, "--detailed-exitcode"]
+            if quiet { arguments.append("-q") }
+            if let outDirectory { arguments += ["--out", TenantPath.join(outDirectory, "\(URL(fileURLWithPath: directory).lastPathComponent).json")] }
+            if let maxRps { arguments += ["--max-rps", String(maxRps)] }
+            return arguments
+        }
+        let name = { (outcome: TenantFanOut.Outcome) in URL(fileURLWithPath: outcome.directory).lastPathComponent }
+        let verdict = { (outcome: TenantFanOut.Outcome) in outcome.status == 0 ? "no changes" : outcome.status == 2 ? "changes" : "error" }
+        switch format {
+        case .json:
+            var plans: [String: JSONValue] = [:]
+            for outcome in outcomes {
+                plans[name(outcome)] = (try? JSONValue.parse(Data(outcome.stdout.utf8))) ?? .object(["error": .string(outcome.stderr.trimmingCharacters(in: .whitespacesAndNewlines))])
+            }
+            print(String(decoding: JSONValue.object(["tenants": .object(plans)]).encoded(pretty: true), as: UTF8.self))
+        case .markdown, .text:
+            for outcome in outcomes {
+                print(format == .markdown ? "## \(name(outcome))\n" : "━━ \(name(outcome)) (\(outcome.directory)) ━━")
+                print(outcome.stdout, terminator: outcome.stdout.hasSuffix("\n") ? "" : "\n")
+                for line in outcome.stderr.split(separator: "\n") { StandardError.write("[\(name(outcome))] \(line)\n") }
+                print("")
+            }
+            print(format == .markdown ? "| tenant | result |\n| --- | --- |" : "Summary:")
+            for outcome in outcomes {
+                print(format == .markdown ? "| `\(name(outcome))` | \(verdict(outcome)) |" : "  \(name(outcome)): \(verdict(outcome))")
+            }
+        }
+        if outcomes.contains(where: { $0.status != 0 && $0.status != 2 }) { throw ExitCode.failure }
+        if detailedExitcode && outcomes.contains(where: { $0.status == 2 }) { throw ExitCode(2) }
     }
 }

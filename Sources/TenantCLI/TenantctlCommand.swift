@@ -11,6 +11,7 @@ public struct TenantctlCommand: AsyncParsableCommand {
             PlanCommand.self,
             ApplyCommand.self,
             RollbackCommand.self,
+            TenantsCommand.self,
             TestScriptsCommand.self,
             EmulatorCommand.self,
             ExportCommand.self,

@@ -87,8 +87,8 @@ public struct NodeSyntaxCheck: Sendable {
         process.standardError = stderr
         do { try process.run() } catch { throw Failure.failed("could not start \(node): \(error.localizedDescription)") }
         // Read the outputs while writing, so neither side blocks on a full pipe.
-        let output = OutputCollector(stdout.fileHandleForReading)
-        let errors = OutputCollector(stderr.fileHandleForReading)
+        let output = PipeReader(stdout.fileHandleForReading)
+        let errors = PipeReader(stderr.fileHandleForReading)
         stdin.fileHandleForWriting.write(input)
         try? stdin.fileHandleForWriting.close()
         process.waitUntilExit()
@@ -104,23 +104,5 @@ public struct NodeSyntaxCheck: Sendable {
             if line == 1 { column = max(1, column - script.wrapping.prefix.count) }
             return Verdict(message: message, line: line, column: column)
         }
-    }
-}
-
-/// Reads a pipe to its end on a background thread.
-final class OutputCollector: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
-        }
-    }
-
-    func finish() -> Data {
-        done.wait()
-        return data
     }
 }
