@@ -1,0 +1,46 @@
+import Foundation
+import TenantCLI
+import TenantConfig
+import Testing
+
+/// The CI recipes in examples/ci are valid YAML, and every tenantctl command they run exists with the options
+/// they pass, so a recipe cannot rot as the CLI changes.
+@Suite struct CIRecipesTests {
+    static let recipes = ["examples/ci/github-actions.yml", "examples/ci/gitlab-ci.yml", "examples/ci/tenantctl-build/action.yml"]
+
+    @Test(arguments: recipes)
+    func isValidYAML(_ path: String) throws {
+        let text = try String(contentsOf: CLIProcess.packageRoot.appendingPathComponent(path), encoding: .utf8)
+        let document = try #require(try YAMLDocument.parse(text, file: path))
+        #expect(document.isMapping)
+    }
+
+    @Test func everyCommandTheRecipesRunExistsWithItsOptions() async throws {
+        var invocations: [(String, [String])] = []
+        for path in Self.recipes {
+            let text = try String(contentsOf: CLIProcess.packageRoot.appendingPathComponent(path), encoding: .utf8)
+            for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).hasPrefix("#") {
+                var rest = Substring(line)
+                while let range = rest.range(of: "tenantctl ") {
+                    let before = rest[..<range.lowerBound].last
+                    rest = rest[range.upperBound...]
+                    // `tenantctl-build`, `tenantctl-plan:` markers and `.../tenantctl` paths are not invocations.
+                    guard before == nil || before == " " || before == "(" || before == "$" || before == "\"" else { continue }
+                    let words = rest.prefix { !";|>&)".contains($0) }.split(separator: " ").map(String.init)
+                    guard let command = words.first, command.allSatisfy({ $0.isLowercase || $0 == "-" }) else { continue }
+                    invocations.append((command, words.dropFirst().filter { $0.hasPrefix("-") }))
+                }
+            }
+        }
+        #expect(invocations.count >= 10, "the recipes run tenantctl: \(invocations.map(\.0))")
+        let commands = TenantctlCommand.configuration.subcommands.compactMap { $0.configuration.commandName }
+        var help: [String: String] = [:]
+        for (command, options) in invocations {
+            #expect(commands.contains(command), "`tenantctl \(command)` is not a command")
+            if help[command] == nil { help[command] = try await CLIProcess.run([command, "--help"]).stdout }
+            for option in options {
+                #expect(help[command]!.contains(option), "`tenantctl \(command)` has no option \(option)")
+            }
+        }
+    }
+}
