@@ -31,6 +31,8 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
 def binary():
+    if os.environ.get("TENANTCTL"):
+        return os.environ["TENANTCTL"]
     release = ROOT / ".build-release/release/tenantctl"
     if release.exists():
         return str(release)

@@ -6,8 +6,10 @@ EMULATOR_PIDS=()
 cleanup() { for pid in "${EMULATOR_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-# The release build when there is one (timings of a debug build mislead), else a debug build.
-if [[ -x "$ROOT/.build-release/release/tenantctl" ]]; then
+# $TENANTCTL when set, else the release build when there is one (timings of a debug build mislead), else a debug build.
+if [[ -n "${TENANTCTL:-}" ]]; then
+  BUILD="given by TENANTCTL"
+elif [[ -x "$ROOT/.build-release/release/tenantctl" ]]; then
   TENANTCTL="$ROOT/.build-release/release/tenantctl"; BUILD=release
 else
   (cd "$ROOT" && swift build --product tenantctl >/dev/null)
