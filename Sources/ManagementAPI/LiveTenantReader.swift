@@ -101,6 +101,14 @@ public enum Redaction {
         for key in sink.keys where ["key", "token", "secret", "authorization", "password"].contains(where: key.lowercased().contains) {
             sink[key] = .string("<redacted>")
         }
+        // HTTP sinks carry custom headers (often an API key under any name): keep the names, never the values.
+        if let headers = sink["httpCustomHeaders"]?.arrayValue {
+            sink["httpCustomHeaders"] = .array(headers.map { header in
+                guard var fields = header.objectValue else { return .string("<redacted>") }
+                if fields["value"] != nil { fields["value"] = .string("<redacted>") }
+                return .object(fields)
+            })
+        }
         object["sink"] = .object(sink)
         return .object(object)
     }

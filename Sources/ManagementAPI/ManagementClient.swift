@@ -54,6 +54,7 @@ public actor ManagementClient {
     /// Sends one request, waiting for the rate limit and retrying 429s and, when safe, transient failures.
     public func send(_ request: APIRequest) async throws(ManagementAPIError) -> APIResponse {
         var attempt = 0
+        var repeatedAfterFailure = false
         while true {
             attempt += 1
             let response: APIResponse
@@ -67,6 +68,7 @@ public actor ManagementClient {
                 guard attempt < retry.maxAttempts else { throw .unreachable("\(error)") }
                 statistics.retries += 1
                 events(.retrying(method: request.method, path: request.path, attempt: attempt, reason: "no answer"))
+                repeatedAfterFailure = true
                 await sleep(retry.delay(attempt: attempt))
                 continue
             }
@@ -84,9 +86,12 @@ public actor ManagementClient {
                 guard attempt < retry.maxAttempts else { throw Self.error(from: response) }
                 statistics.retries += 1
                 events(.retrying(method: request.method, path: request.path, attempt: attempt, reason: "\(response.status)"))
+                repeatedAfterFailure = true
                 await sleep(retry.delay(attempt: attempt))
                 continue
             }
+            // A DELETE repeated after a failure whose first attempt landed finds nothing left: it is done.
+            if response.status == 404, request.method == "DELETE", repeatedAfterFailure { return response }
             guard (200..<300).contains(response.status) else { throw Self.error(from: response) }
             return response
         }
