@@ -48,7 +48,12 @@ public struct ExportCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         var settingsDomain: String?
         if let tenant, FileManager.default.fileExists(atPath: TenantPath.join(tenant, TenantLoader.settingsName)) {
-            settingsDomain = TenantLoader(environment: environment).load(tenant).settings.domain
+            let settings = TenantLoader(environment: environment).load(tenant).settings
+            settingsDomain = settings.domain
+            if let base = settings.base {
+                StandardError.write("error: \(tenant) deploys the shared base \(base); exporting tenant.yaml into it would shadow the base. Export with --snapshot FILE, or --tenant into a new folder and compare\n")
+                throw ExitCode.failure
+            }
             if FileManager.default.fileExists(atPath: TenantPath.join(tenant, "tenant.yaml")) && !force {
                 StandardError.write("error: \(tenant) already holds a tenant.yaml; pass --force to replace its files, or export to a new folder\n")
                 throw ExitCode.failure

@@ -17,6 +17,11 @@ public struct DeploySettings: Sendable, Hashable {
     public var disabledRules: [DisabledRule]
     /// The snapshot `plan` uses when no credentials are set (relative to the tenant folder).
     public var snapshot: String
+    /// A folder whose tenant.yaml and scripts this tenant deploys (relative to the tenant folder), so dev, staging
+    /// and prod share one description and differ only in their settings and keywords.
+    public var base: String?
+    /// Where `base` is written, for findings about it.
+    public var baseLocation: SourceLocation?
     /// Where the settings were read from (nil when the tenant has no settings file).
     public var location: SourceLocation?
 

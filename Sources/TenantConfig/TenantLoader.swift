@@ -32,7 +32,7 @@ public struct TenantLoader: Sendable {
         let isDirectory = fileSystem.isDirectory(path)
         let isYAMLFile = !isDirectory && (path.hasSuffix(".yaml") || path.hasSuffix(".yml") || fileSystem.size(of: path) != nil)
         let directory: String
-        let documentPath: String
+        var documentPath: String
         if isYAMLFile {
             documentPath = path
             let parent = (path as NSString).deletingLastPathComponent
@@ -47,6 +47,24 @@ public struct TenantLoader: Sendable {
 
         if !isYAMLFile || fileSystem.size(of: TenantPath.join(directory, Self.settingsName)) != nil {
             tenant.settings = loadSettings(directory: directory, findings: &tenant.findings)
+        }
+        // A tenant with a `base` deploys the base's tenant.yaml and scripts with its own settings and keywords.
+        var resourceDirectory = directory
+        if !isYAMLFile, let base = tenant.settings.base {
+            let baseDirectory = TenantPath.normalize(TenantPath.join(directory, base))
+            guard fileSystem.size(of: documentPath) == nil else {
+                tenant.findings.append(.loader("base-and-document", tenant.settings.baseLocation ?? SourceLocation(file: documentPath),
+                    "\(directory) has its own tenant.yaml and a `base`; keep one: the base's tenant.yaml, or this folder's"))
+                return tenant
+            }
+            guard let baseDocument = Self.documentNames.map({ TenantPath.join(baseDirectory, $0) }).first(where: { fileSystem.size(of: $0) != nil }) else {
+                tenant.findings.append(.loader("missing-file", tenant.settings.baseLocation ?? SourceLocation(file: directory),
+                    "the base \(baseDirectory) has no tenant.yaml; `base` names a folder holding the shared tenant.yaml and scripts"))
+                return tenant
+            }
+            resourceDirectory = baseDirectory
+            documentPath = baseDocument
+            tenant.documentPath = baseDocument
         }
         guard fileSystem.size(of: documentPath) != nil else {
             let what = if isYAMLFile {
@@ -86,7 +104,7 @@ public struct TenantLoader: Sendable {
             }
             return tenant
         }
-        var sections = ResourceSectionParser(tenantDirectory: directory, fileSystem: fileSystem, catalog: catalog, loader: self)
+        var sections = ResourceSectionParser(tenantDirectory: resourceDirectory, fileSystem: fileSystem, catalog: catalog, loader: self)
         sections.parse(root)
         tenant.resources = sections.resources
         tenant.scripts = sections.scripts

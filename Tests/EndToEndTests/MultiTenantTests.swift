@@ -59,4 +59,24 @@ import Testing
         let again = try await CLIProcess.run(["plan", "--all", "--detailed-exitcode", "-q"], in: dev.directory, environment: environment)
         #expect(again.status == 0, "\(again.stdout)")
     }
+
+    @Test func stagesSharingABaseAreListedValidatedAndAppliedWithTheirOwnKeywords() async throws {
+        let listed = try await CLIProcess.run(["tenants", "--root", "examples/shared-base", "--format", "json"])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        let names = try JSONValue.parse(Data(listed.stdout.utf8)).arrayValue?.compactMap { $0["name"]?.stringValue }
+        #expect(names == ["prod", "staging"], "the base (_base) is not a tenant of its own")
+        let validated = try await CLIProcess.run(["validate", "examples/shared-base/staging", "examples/shared-base/prod"])
+        #expect(validated.status == 0, "\(validated.stdout)")
+
+        let fixture = try await EmulatorFixture.start(seed: nil, domain: "acme-staging.eu.auth0.com")
+        defer { Task { await fixture.stop() } }
+        _ = try fixture.copyTenant("examples/shared-base", as: "stages")
+        let secret = ["LEGACY_API_CLIENT_SECRET": "staging-secret"]
+        let applied = try await fixture.run(["apply", "stages/staging", "--auto-approve", "-q"], environment: secret)
+        #expect(applied.status == 0, "\(applied.stdout)\n\(applied.stderr)")
+        let settings = try fixture.snapshot()["tenant_settings"]
+        #expect(settings?["friendly_name"] == .string("Acme (staging)"), "\(String(describing: settings))")
+        let again = try await fixture.run(["plan", "stages/staging", "--detailed-exitcode", "-q"], environment: secret)
+        #expect(again.status == 0, "\(again.stdout)")
+    }
 }
