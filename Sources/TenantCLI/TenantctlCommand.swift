@@ -15,6 +15,7 @@ public struct TenantctlCommand: AsyncParsableCommand {
             TestScriptsCommand.self,
             EmulatorCommand.self,
             ExportCommand.self,
+            SchemaCommand.self,
         ]
     )
 

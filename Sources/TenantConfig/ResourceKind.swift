@@ -13,6 +13,18 @@ public enum ResourceKind: String, CaseIterable, Sendable, Hashable, Codable {
     case emailProvider
     case logStreams
 
+    /// The fields that name a resource of a list section: required, unique within the section
+    /// (a client grant is named by its client and audience together).
+    public var keyFields: [String] {
+        switch self {
+        case .resourceServers: ["identifier"]
+        case .clientGrants: ["client_id", "audience"]
+        case .rulesConfigs: ["key"]
+        case .tenant, .emailProvider, .triggers: []
+        default: ["name"]
+        }
+    }
+
     /// The singular noun for messages and plans ("client", "custom database connection").
     public var noun: String {
         switch self {

@@ -90,22 +90,15 @@ struct ResourceSectionParser {
 
     /// The name users know a resource by; reports a missing one.
     private mutating func naturalKey(_ kind: ResourceKind, _ item: ConfigNode) -> String? {
-        func required(_ field: String) -> String? {
-            if let value = item[field]?.string, !value.isEmpty { return value }
-            findings.append(.loader("missing-field", item.location, "this \(kind.noun) has no `\(field)`; add one"))
-            return nil
+        var values: [String] = []
+        for field in kind.keyFields {
+            if let value = item[field]?.string, !value.isEmpty {
+                values.append(value)
+            } else {
+                findings.append(.loader("missing-field", item.location, "this \(kind.noun) has no `\(field)`; add one"))
+            }
         }
-        switch kind {
-        case .resourceServers:
-            return required("identifier")
-        case .clientGrants:
-            guard let client = required("client_id"), let audience = required("audience") else { return nil }
-            return "\(client) → \(audience)"
-        case .rulesConfigs:
-            return required("key")
-        default:
-            return required("name")
-        }
+        return values.count == kind.keyFields.count ? values.joined(separator: " → ") : nil
     }
 
     private mutating func parseTriggers(_ entry: ConfigEntry) {

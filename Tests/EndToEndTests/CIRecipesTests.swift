@@ -44,3 +44,14 @@ import Testing
         }
     }
 }
+
+/// The JSON Schemas kept in schemas/ are what `tenantctl schema` prints today.
+@Suite struct SchemaCommandTests {
+    @Test(arguments: [("tenant", "schemas/tenant.schema.json"), ("settings", "schemas/tenantctl.schema.json")])
+    func theCommittedSchemaIsInSync(document: String, file: String) async throws {
+        let result = try await CLIProcess.run(["schema", document])
+        #expect(result.status == 0, "\(result.stderr)")
+        let committed = try String(contentsOf: CLIProcess.packageRoot.appendingPathComponent(file), encoding: .utf8)
+        #expect(result.stdout == committed, "run `swift run tenantctl schema \(document) --out \(file)` and commit it")
+    }
+}

@@ -1,0 +1,153 @@
+/// JSON Schemas (draft 2020-12) for `tenant.yaml` and `tenantctl.yaml`, generated from what the loader accepts:
+/// the sections of `ResourceKind`, the Management API field names of `FieldCatalog`, the key fields each resource
+/// needs, and the settings keys `DeploySettingsParser` reads. Editors use them to complete and check the files
+/// (`tenantctl schema`, docs/settings.md).
+///
+/// Values stay untyped where keywords may stand in for them: `@@KEY@@` is replaced before the YAML is parsed,
+/// so a field holding `"@@ORIGINS@@"` is valid. Unknown nested keys are allowed, as the loader only warns about them,
+/// and a nested field's keys apply whether it holds an object or a list of objects.
+public enum TenantSchema {
+    public static let dialect = "https://json-schema.org/draft/2020-12/schema"
+
+    /// The schema of a tenant document (`tenant.yaml`, the Deploy CLI's format).
+    public static func tenantDocument(catalog: FieldCatalog = .bundled) -> JSONValue {
+        var sections: [String: JSONValue] = [:]
+        var definitions: [String: JSONValue] = [:]
+        for kind in ResourceKind.allCases {
+            sections[kind.rawValue] = section(kind, catalog: catalog, definitions: &definitions)
+        }
+        for name in ResourceSectionParser.unmanagedDeployCLISections {
+            sections[name] = .object(["description": .string("Deploy CLI section tenantctl loads but does not manage yet: left untouched on the tenant.")])
+        }
+        return .object([
+            "$schema": .string(dialect),
+            "title": .string("tenantctl tenant.yaml (Auth0 Deploy CLI format)"),
+            "type": .string("object"),
+            "properties": .object(sections),
+            "additionalProperties": .bool(false),
+            "$defs": .object(definitions),
+        ])
+    }
+
+    /// The schema of the deploy settings (`tenantctl.yaml`); `ruleIdentifiers` are the rules `lint.disable` may name.
+    public static func settings(ruleIdentifiers: [String]) -> JSONValue {
+        var properties: [String: JSONValue] = [:]
+        for key in DeploySettingsParser.knownKeys {
+            properties[key] = settingSchema(key, ruleIdentifiers: ruleIdentifiers)
+        }
+        return .object([
+            "$schema": .string(dialect),
+            "title": .string("tenantctl deploy settings (tenantctl.yaml)"),
+            "type": .string("object"),
+            "properties": .object(properties),
+            "additionalProperties": .bool(false),
+        ])
+    }
+
+    private static func section(_ kind: ResourceKind, catalog: FieldCatalog, definitions: inout [String: JSONValue]) -> JSONValue {
+        switch kind {
+        case .tenant, .emailProvider:
+            return described(object(catalog.sections[kind.rawValue], kind: kind, topLevel: true, definitions: &definitions), "The \(kind.noun).")
+        case .triggers:
+            let binding: JSONValue = .object([
+                "type": .string("object"),
+                "properties": .object(["action_name": string("The name of an action in `actions`."), "display_name": .object([:])]),
+                "required": .array([.string("action_name")]),
+                "additionalProperties": .bool(false),
+            ])
+            return described(.object(["type": .string("object"), "additionalProperties": .object(["type": .string("array"), "items": binding])]),
+                             "Trigger id (post-login, credentials-exchange, …) to its ordered action bindings.")
+        default:
+            var item = object(catalog.sections[kind.rawValue], kind: kind, topLevel: true, definitions: &definitions)
+            if case .object(var fields) = item {
+                fields["required"] = .array(kind.keyFields.map(JSONValue.string))
+                item = .object(fields)
+            }
+            return described(.object(["type": .string("array"), "items": item]), "A list of \(kind.noun)s.")
+        }
+    }
+
+    /// An object of the API's fields. Top-level fields are closed (an unknown one is an error), nested ones open.
+    private static func object(_ node: FieldCatalog.Node?, kind: ResourceKind, topLevel: Bool, path: String = "",
+                               definitions: inout [String: JSONValue]) -> JSONValue {
+        var properties: [String: JSONValue] = [:]
+        for (key, child) in node?.keys ?? [:] {
+            let childPath = path.isEmpty ? key : "\(path).\(key)"
+            properties[key] = override(kind, childPath)
+                ?? child.map { object($0, kind: kind, topLevel: false, path: childPath, definitions: &definitions) } ?? .object([:])
+        }
+        guard topLevel else {
+            // The catalog knows a nested field's keys, not whether it holds one object or a list of them (scopes,
+            // supported_triggers) or also accepts a boolean (options.email): the keys apply to whichever it is.
+            let name = "\(kind.rawValue).\(path)"
+            definitions[name] = .object(["properties": .object(properties)])
+            let reference: JSONValue = .object(["$ref": .string("#/$defs/\(name)")])
+            return .object(["$ref": .string("#/$defs/\(name)"), "items": reference])
+        }
+        var fields: [String: JSONValue] = ["type": .string("object"), "properties": .object(properties)]
+        if node?.open == false { fields["additionalProperties"] = .bool(false) }
+        return .object(fields)
+    }
+
+    /// Fields whose shape the Deploy CLI format fixes: file references and names in place of ids.
+    private static func override(_ kind: ResourceKind, _ path: String) -> JSONValue? {
+        switch (kind, path) {
+        case (.databases, "options.customScripts"), (.connections, "options.customScripts"):
+            let scripts = DatabaseScriptName.allCases.map { ($0.rawValue, string("Path of the \($0.rawValue) script, relative to tenant.yaml.")) }
+            return .object(["type": .string("object"), "properties": .object(Dictionary(uniqueKeysWithValues: scripts)), "additionalProperties": .bool(false)])
+        case (.databases, "enabled_clients"), (.connections, "enabled_clients"):
+            return described(.object(["type": .string("array"), "items": .object(["type": .string("string")])]), "Client names (or ids) this connection is enabled for.")
+        case (.rules, "script"), (.actions, "code"):
+            return string("Path of the script file, relative to tenant.yaml.")
+        case (.clientGrants, "client_id"):
+            return string("The client's name (or id).")
+        default:
+            return nil
+        }
+    }
+
+    private static func settingSchema(_ key: String, ruleIdentifiers: [String]) -> JSONValue {
+        let kinds = JSONValue.array(ResourceKind.allCases.map { .string($0.rawValue) })
+        let names: JSONValue = .object(["type": .string("array"), "items": .object(["type": .string("string")])])
+        switch key {
+        case "domain": return string("The tenant's domain (acme-dev.eu.auth0.com); --domain and AUTH0_DOMAIN override it.")
+        case "managed": return described(.object(["type": .string("array"), "items": .object(["enum": kinds]), "uniqueItems": .bool(true)]),
+                                         "Resource types tenantctl changes; others are read, never written. Default: every type.")
+        case "allow_deletes": return described(.object(["type": .string("boolean")]), "Whether the plan may delete live resources the YAML does not declare. Default: false.")
+        case "keywords": return described(.object(["type": .string("object"), "additionalProperties": .object([:])]), "Values for ##KEY## and @@KEY@@ in tenant.yaml. Never secrets.")
+        case "secrets": return described(names, "Keyword names whose values come from the environment only.")
+        case "legacy_identity_api":
+            let mapping: JSONValue = .object([
+                "type": .string("object"),
+                "properties": .object(["audience": string("The API's identifier or name."), "allowed_clients": described(names, "Client names allowed tokens for it.")]),
+                "additionalProperties": .bool(false),
+            ])
+            return described(.object(["anyOf": .array([.object(["type": .string("string")]), mapping])]), "The API in front of the legacy identity store.")
+        case "lint":
+            let disabled: JSONValue = .object([
+                "type": .string("object"),
+                "properties": .object([
+                    "rule": .object(["enum": .array(ruleIdentifiers.map(JSONValue.string))]),
+                    "reason": string("Why, shown in the output."),
+                    "scripts": described(names, "Script paths (relative to the tenant folder) it is turned off for; default: all."),
+                ]),
+                "required": .array([.string("rule"), .string("reason")]),
+                "additionalProperties": .bool(false),
+            ])
+            return .object(["type": .string("object"), "properties": .object(["disable": .object(["type": .string("array"), "items": disabled])]), "additionalProperties": .bool(false)])
+        case "snapshot": return string("The snapshot plan reads when no credentials are set, relative to the tenant folder. Default: snapshot.json.")
+        case "base": return string("A folder (relative to the tenant folder) whose tenant.yaml and scripts this tenant deploys.")
+        default: return .object([:])
+        }
+    }
+
+    private static func string(_ description: String) -> JSONValue {
+        .object(["type": .string("string"), "description": .string(description)])
+    }
+
+    private static func described(_ schema: JSONValue, _ description: String) -> JSONValue {
+        guard case .object(var fields) = schema else { return schema }
+        fields["description"] = .string(description)
+        return .object(fields)
+    }
+}
