@@ -71,22 +71,9 @@ public struct PlanCommand: AsyncParsableCommand {
 
     public func run() async throws {
         guard let tenant else { return try await planAll() }
-        let environment = ProcessInfo.processInfo.environment
-        let definition = TenantLoader(environment: environment).load(tenant)
-        let report = Linter().lint(definition)
-        let problems = report.findings.filter { $0.severity == .error }
-        if !problems.isEmpty {
-            StandardError.write(FindingReporter.render(LintReport(findings: problems, tenants: report.tenants), format: .text, color: TerminalStyle.detect(fileDescriptor: STDERR_FILENO).color))
-            StandardError.write("error: \(tenant) has \(problems.count) validation error(s); fix them before planning\n")
-            throw ExitCode.failure
-        }
-        let reading = try await LiveStateSource.current(for: definition, against: against, connection: connection, environment: environment, quiet: quiet)
-        let planner = Planner(environment: environment, allowMissingSecrets: out == nil)
-        let plan: Plan
-        do { plan = try planner.plan(definition, against: reading.snapshot, liveSource: reading.description, liveEndpoint: reading.endpoint) } catch {
-            StandardError.write("error: \(error)\n")
-            throw ExitCode.failure
-        }
+        let made = try await PlanMaking.plan(tenant, against: against, connection: connection, environment: ProcessInfo.processInfo.environment,
+                                             quiet: quiet, allowMissingSecrets: out == nil)
+        let (definition, reading, plan) = (made.definition, made.reading, made.plan)
         if !quiet && format == .text {
             print("Planning \(definition.name) against \(reading.description) (read \(reading.snapshot.exportedAt.isEmpty ? "at an unknown time" : reading.snapshot.exportedAt)).")
             print("")

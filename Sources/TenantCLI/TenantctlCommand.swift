@@ -10,6 +10,7 @@ public struct TenantctlCommand: AsyncParsableCommand {
             ValidateCommand.self,
             PlanCommand.self,
             ApplyCommand.self,
+            DriftCommand.self,
             RollbackCommand.self,
             TenantsCommand.self,
             TestScriptsCommand.self,

@@ -43,6 +43,7 @@ public struct TenantsCommand: ParsableCommand {
                     "allow_deletes": .bool(tenant.settings.allowDeletes),
                     "secrets": .array(tenant.settings.secretKeywords.sorted().map(JSONValue.string)),
                     "snapshot": .string(TenantPath.join(tenant.directory, tenant.settings.snapshot)),
+                    "owners": .array(tenant.settings.owners.map(JSONValue.string)),
                 ])
             })
             print(String(decoding: list.encoded(pretty: true), as: UTF8.self))

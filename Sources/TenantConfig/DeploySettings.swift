@@ -17,6 +17,8 @@ public struct DeploySettings: Sendable, Hashable {
     public var disabledRules: [DisabledRule]
     /// The snapshot `plan` uses when no credentials are set (relative to the tenant folder).
     public var snapshot: String
+    /// Who answers for this tenant (teams, people, a channel): named when it drifts or a deploy fails.
+    public var owners: [String] = []
     /// A folder whose tenant.yaml and scripts this tenant deploys (relative to the tenant folder), so dev, staging
     /// and prod share one description and differ only in their settings and keywords.
     public var base: String?

@@ -1,7 +1,7 @@
 /// Reads `tenantctl.yaml` (already parsed into a `ConfigNode`) into `DeploySettings`, reporting every
 /// problem as a finding with its location. The format is documented in docs/settings.md.
 enum DeploySettingsParser {
-    static let knownKeys = ["domain", "managed", "allow_deletes", "keywords", "secrets", "legacy_identity_api", "lint", "snapshot", "base"]
+    static let knownKeys = ["domain", "managed", "allow_deletes", "keywords", "secrets", "legacy_identity_api", "lint", "snapshot", "base", "owners"]
 
     static func parse(_ root: ConfigNode, findings: inout [Finding]) -> DeploySettings {
         var settings = DeploySettings(location: root.location)
@@ -31,6 +31,13 @@ enum DeploySettingsParser {
                 settings.managed = managed
             case "allow_deletes":
                 if let b = value.bool { settings.allowDeletes = b } else { findings.append(.wrongType(entry, expected: "true or false")) }
+            case "owners":
+                let names: [String?] = value.isSequence ? value.items.map(\.string) : [value.string]
+                if names.allSatisfy({ $0 != nil }) {
+                    settings.owners = names.compactMap { $0 }
+                } else {
+                    findings.append(.wrongType(entry, expected: "a list of owners, such as [\"@acme/identity-team\", identity@acme.example]"))
+                }
             case "base":
                 if let s = value.string { settings.base = s; settings.baseLocation = value.location } else { findings.append(.wrongType(entry, expected: "a folder path relative to the tenant folder, such as ../../base/acme")) }
             case "snapshot":
