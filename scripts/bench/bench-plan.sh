@@ -22,8 +22,8 @@ yaml.write_text(re.sub(r"description: Benchmark application \d+", edit, yaml.rea
 PY
 scripts=$(find "$WORK/tenant" -name '*.js' | wc -l)
 echo "tenant: $(du -sh "$WORK/tenant/tenant.yaml" | cut -f1) tenant.yaml, $scripts script files"
-measure() { /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >"$WORK/out" 2>"$WORK/err" || { cat "$WORK/err"; exit 1; }; cat "$WORK/time"; }
-(unset AUTH0_CLIENT_ID AUTH0_CLIENT_SECRET; cd "$WORK" && measure "$TENANTCTL" plan tenant --against seed.json -q) > "$WORK/plan-time"
+measure() { /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >"$WORK/out" 2>"$WORK/err" || { echo "failed: $*" >&2; tail -20 "$WORK/err" >&2; exit 1; }; cat "$WORK/time"; }
+(unset AUTH0_CLIENT_ID AUTH0_CLIENT_SECRET; cd "$WORK" && measure "$TENANTCTL" plan tenant --against tenant/snapshot.json -q) > "$WORK/plan-time"
 tail -1 "$WORK/out" > "$WORK/plan-summary"
 measure python3 -c '
 import pathlib, sys, yaml

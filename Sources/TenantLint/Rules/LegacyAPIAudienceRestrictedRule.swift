@@ -81,10 +81,12 @@ public struct LegacyAPIAudienceRestrictedRule: Rule {
             return LegacyAPI(identifier: server?.key ?? configured.audience, location: server?.location ?? configured.location ?? SourceLocation(file: tenant.documentPath),
                              allowedClients: configured.allowedClients)
         }
-        let databaseScripts = tenant.scripts.filter { if case .databaseScript = $0.kind { true } else { false } }
-        let configurationValues = tenant.resources(.databases).flatMap { $0.body["options"]?["configuration"]?.entries.compactMap(\.value.string) ?? [] }
+        // Byte search: a tenant can hold thousands of scripts and dozens of APIs (Foundation's search costs seconds there).
+        let databaseScripts = tenant.scripts.filter { if case .databaseScript = $0.kind { true } else { false } }.map { Array($0.text.utf8) }
+        let configurationValues = Set(tenant.resources(.databases).flatMap { $0.body["options"]?["configuration"]?.entries.compactMap(\.value.string) ?? [] })
         for server in servers where !server.key.isEmpty {
-            if databaseScripts.contains(where: { $0.text.contains(server.key) }) || configurationValues.contains(server.key) {
+            let needle = Array(server.key.utf8)
+            if configurationValues.contains(server.key) || databaseScripts.contains(where: { ByteSearch.contains($0, needle) }) {
                 return LegacyAPI(identifier: server.key, location: server.location, allowedClients: nil)
             }
         }
