@@ -71,7 +71,7 @@ import Testing
         let fixture = try await EmulatorFixture.start(seed: nil, domain: "acme-staging.eu.auth0.com")
         defer { Task { await fixture.stop() } }
         _ = try fixture.copyTenant("examples/shared-base", as: "stages")
-        let secret = ["LEGACY_API_CLIENT_SECRET": "staging-secret"]
+        let secret = ["LEGACY_API_KEY": "staging-key"]
         let applied = try await fixture.run(["apply", "stages/staging", "--auto-approve", "-q"], environment: secret)
         #expect(applied.status == 0, "\(applied.stdout)\n\(applied.stderr)")
         let settings = try fixture.snapshot()["tenant_settings"]
