@@ -42,6 +42,12 @@ public enum ScriptTestEvaluator {
                 failures.append(.init(rule: "error-object", message: "the script called back with a \(error.name) (\(error.message.prefix(80))) instead of an Error object; use new Error(…) or WrongUsernameOrPasswordError/ValidationError"))
             }
         }
+        // Import mode: once login succeeds Auth0 keeps the user and never asks the legacy store again, so the store
+        // must learn the user moved (or it keeps serving a stale copy to other systems).
+        if let marker = testCase.migrationMarker, run.calls.count == 1, let call = run.calls.first, call.error == nil, call.value.objectValue != nil,
+           !run.http.contains(where: { marker.matches(method: $0.method, url: $0.url) }) {
+            failures.append(.init(rule: "marks-migrated", message: "login succeeded but never called \(marker.method.uppercased()) \(marker.url): in import mode the legacy store must mark the user migrated (`migration:` in tests.yaml)"))
+        }
         if !testCase.exchanges.isEmpty {
             for call in run.http where !call.mocked {
                 failures.append(.init(rule: "unmocked-request", message: "the script called \(call.method) \(call.url), which the case does not mock (it failed as a network error)"))

@@ -31,7 +31,8 @@ public struct ScriptTestSuiteLoader: Sendable {
             let folder = scripts.map { ($0.path as NSString).deletingLastPathComponent }.first ?? tenant.directory
             let testFile = TenantPath.join(folder, Self.testFileName)
             guard fileSystem.size(of: testFile) != nil else { continue }
-            let parsed = parseTestFile(testFile, connection: database.key, scripts: byName, configuration: configuration)
+            let importMode = database.body["options"]?["import_mode"]?.bool == true
+            let parsed = parseTestFile(testFile, connection: database.key, scripts: byName, configuration: configuration, importMode: importMode)
             cases += parsed.cases
             findings += parsed.findings
         }
@@ -53,7 +54,7 @@ public struct ScriptTestSuiteLoader: Sendable {
     }
 
     private func parseTestFile(_ path: String, connection: String, scripts: [DatabaseScriptName: ScriptSource],
-                               configuration: [String: JSONValue]) -> (cases: [ScriptTestCase], findings: [Finding]) {
+                               configuration: [String: JSONValue], importMode: Bool) -> (cases: [ScriptTestCase], findings: [Finding]) {
         var findings: [Finding] = []
         func problem(_ location: SourceLocation?, _ message: String) {
             findings.append(Finding(rule: "script-test-file", severity: .error, location: location ?? SourceLocation(file: path), message: message))
@@ -70,6 +71,20 @@ public struct ScriptTestSuiteLoader: Sendable {
         guard let root, root.isMapping else { return ([], findings) }
         var merged = configuration
         for entry in root["configuration"]?.entries ?? [] { merged[entry.key] = entry.value.json }
+        for entry in root.entries where !["configuration", "cases", "migration"].contains(entry.key) {
+            problem(entry.keyLocation, "unknown key `\(entry.key)` in \(path); a test file has configuration, migration and cases")
+        }
+        var marker: MigrationMarker?
+        if let migration = root["migration"] {
+            if let method = migration["method"]?.string, let url = migration["url"]?.string {
+                marker = MigrationMarker(method: method, url: url)
+                if !importMode {
+                    problem(migration.location, "`migration:` applies to connections in import mode (options.import_mode: true); `\(connection)` is not")
+                }
+            } else {
+                problem(migration.location, "`migration:` needs `method` and `url` (the request that marks a legacy user as migrated; `*` matches any characters)")
+            }
+        }
         var cases: [ScriptTestCase] = []
         for item in root["cases"]?.items ?? [] {
             for entry in item.entries where !["name", "script", "args", "http", "expect"].contains(entry.key) {
@@ -99,7 +114,8 @@ public struct ScriptTestSuiteLoader: Sendable {
             cases.append(ScriptTestCase(
                 name: name, connection: connection, script: scriptName, file: script.path, code: script.text,
                 arguments: item["args"]?.items.map(\.json) ?? ScriptTestCase.genericArguments(for: scriptName),
-                configuration: merged, exchanges: item["http"]?.items.map(\.json) ?? [], expectation: expectation, location: item.location))
+                configuration: merged, exchanges: item["http"]?.items.map(\.json) ?? [], expectation: expectation,
+                migrationMarker: scriptName == .login && importMode ? marker : nil, location: item.location))
         }
         return (cases, findings)
     }

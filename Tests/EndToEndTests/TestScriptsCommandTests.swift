@@ -27,14 +27,14 @@ struct TestScriptsCommandTests {
         }
         #expect(rulesByConnection == [
             "never-calls-back": ["callback-once"], "calls-back-twice": ["callback-once"], "string-error": ["error-object"],
-            "throws": ["no-throw"], "profile-mismatch": ["profile-consistency"],
+            "throws": ["no-throw"], "profile-mismatch": ["profile-consistency"], "forgets-migration": ["marks-migrated"],
         ])
     }
 
     @Test func junitNamesTheFailures() async throws {
         let result = try await CLIProcess.run(["test-scripts", "examples/test-scripts", "--timeout", "1", "--format", "junit"])
         #expect(result.stdout.hasPrefix("<?xml"))
-        #expect(result.stdout.contains("failures=\"5\""))
+        #expect(result.stdout.contains("failures=\"6\""))
         #expect(result.stdout.contains("<failure type=\"error-object\""))
     }
 

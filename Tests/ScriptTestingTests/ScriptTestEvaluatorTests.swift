@@ -85,3 +85,40 @@ import TenantConfig
         #expect(configuration == ["URL": .string("https://x"), "SECRET": .string("test-placeholder-for-API_SECRET")])
     }
 }
+
+/// Import mode: a successful login must make the request that marks the legacy user migrated.
+@Suite struct MarksMigratedTests {
+    let marker = MigrationMarker(method: "patch", url: "https://legacy.example/users/*/migrated")
+
+    func outcome(http: [ScriptRun.HTTPCall], result: ScriptRun.Call) -> [String] {
+        let testCase = ScriptTestCase(name: "jane logs in", connection: "db", script: .login, file: "login.js", code: "", arguments: [],
+                                      configuration: [:], migrationMarker: marker)
+        let run = ScriptRun(calls: [result], http: http, unusedMocks: [], timedOut: false, thrown: nil, durationMilliseconds: 3)
+        return ScriptTestEvaluator.evaluate([testCase], [run], timeoutMilliseconds: 20_000)[0].failures.map(\.rule)
+    }
+
+    let profile = ScriptRun.Call(error: nil, value: .object(["user_id": .string("legacy|7")]), atMilliseconds: 1)
+
+    @Test func aLoginThatNeverMarksTheUserFails() {
+        #expect(outcome(http: [.init(method: "POST", url: "https://legacy.example/authenticate", mocked: true)], result: profile) == ["marks-migrated"])
+    }
+
+    @Test func aLoginThatMarksTheUserPasses() {
+        let http: [ScriptRun.HTTPCall] = [.init(method: "POST", url: "https://legacy.example/authenticate", mocked: true),
+                                          .init(method: "PATCH", url: "https://legacy.example/users/7/migrated?source=auth0", mocked: true)]
+        #expect(outcome(http: http, result: profile) == [])
+    }
+
+    @Test func aFailedLoginNeedNotMarkAnything() {
+        let wrongPassword = ScriptRun.Call(error: .init(isError: true, name: "WrongUsernameOrPasswordError", message: "m"), value: .null, atMilliseconds: 1)
+        #expect(outcome(http: [], result: wrongPassword) == [])
+    }
+
+    @Test func urlPatternsMatchWholeURLsWithStars() {
+        #expect(marker.matches(method: "PATCH", url: "https://legacy.example/users/abc-123/migrated"))
+        #expect(!marker.matches(method: "PUT", url: "https://legacy.example/users/7/migrated"))
+        #expect(!marker.matches(method: "PATCH", url: "https://legacy.example/users/7/migrated/again"))
+        #expect(!marker.matches(method: "PATCH", url: "https://evil.example/users/7/migrated"))
+        #expect(MigrationMarker(method: "POST", url: "https://l.example/*").matches(method: "post", url: "https://l.example/"))
+    }
+}

@@ -1,0 +1,49 @@
+import Testing
+import TenantConfig
+@testable import ScriptTesting
+
+/// tests.yaml beside a connection's scripts: cases, configuration and the import-mode migration request.
+@Suite struct ScriptTestSuiteLoaderTests {
+    func load(importMode: Bool, tests: String) -> (cases: [ScriptTestCase], findings: [Finding]) {
+        let files = [
+            "tenant.yaml": """
+            databases:
+              - name: db
+                options: {enabledDatabaseCustomization: true, import_mode: \(importMode), customScripts: {login: ./db/login.js}}
+            """,
+            "db/login.js": "function login(email, password, callback) { callback(null); }\n",
+            "db/tests.yaml": tests,
+        ]
+        let fileSystem = InMemoryFileSystem(root: "t", textFiles: files)
+        let tenant = TenantLoader(fileSystem: fileSystem, environment: [:]).load("t")
+        return ScriptTestSuiteLoader(fileSystem: fileSystem).cases(for: tenant)
+    }
+
+    let tests = """
+    migration: {method: PATCH, url: https://legacy.example/users/*/migrated}
+    cases:
+      - name: jane logs in
+        script: login
+        args: [jane@example.com, pw]
+    """
+
+    @Test func loginCasesOfAnImportModeConnectionCarryTheMigrationRequest() {
+        let loaded = load(importMode: true, tests: tests)
+        #expect(loaded.findings.isEmpty, "\(loaded.findings)")
+        let written = loaded.cases.filter { $0.location != nil }
+        #expect(written.map(\.name) == ["jane logs in"])
+        #expect(written.first?.migrationMarker == MigrationMarker(method: "PATCH", url: "https://legacy.example/users/*/migrated"))
+        #expect(loaded.cases.filter { $0.location == nil }.allSatisfy { $0.migrationMarker == nil }, "generic runs have the legacy API down")
+    }
+
+    @Test func aMigrationRequestOutsideImportModeIsAnError() {
+        let loaded = load(importMode: false, tests: tests)
+        #expect(loaded.findings.map(\.message) == ["`migration:` applies to connections in import mode (options.import_mode: true); `db` is not"])
+        #expect(loaded.findings.first?.location == SourceLocation(file: "t/db/tests.yaml", line: 1, column: 12))
+    }
+
+    @Test func unknownTopLevelKeysAreNamed() {
+        let loaded = load(importMode: true, tests: "case:\n  - name: x\n")
+        #expect(loaded.findings.map(\.message) == ["unknown key `case` in t/db/tests.yaml; a test file has configuration, migration and cases"])
+    }
+}
