@@ -6,6 +6,8 @@ struct ScriptText {
     let code: String
     /// The contents of every string and template literal, in order.
     let strings: [String]
+    /// `code` without white space, as UTF-8, for `codeContains`.
+    private let compactCode: [UInt8]
 
     init(_ source: JavaScriptSource) {
         code = source.tokens.map { token in
@@ -16,10 +18,17 @@ struct ScriptText {
             }
         }.joined(separator: " ")
         strings = source.tokens.compactMap { $0.kind == .string || $0.kind == .template ? $0.value : nil }
+        compactCode = Self.compact(code)
     }
 
     /// Whether the code (outside comments and strings) contains `fragment`, ignoring white space.
     func codeContains(_ fragment: String) -> Bool {
-        code.filter { !$0.isWhitespace }.contains(fragment.filter { !$0.isWhitespace })
+        ByteSearch.contains(compactCode, Self.compact(fragment))
+    }
+
+    /// Drops ASCII white space: the code holds no other (string contents are reduced to their quotes, and comments
+    /// are gone), and rules search for ASCII fragments.
+    private static func compact(_ text: String) -> [UInt8] {
+        text.utf8.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0B && $0 != 0x0C }
     }
 }

@@ -85,7 +85,7 @@ public struct JavaScriptLexer {
                 let startLine = line, startColumn = column, start = index
                 if ch == "\n" || ch == "\r" || ch == "\u{2028}" || ch == "\u{2029}" {
                     sawLineBreak = true; advance()
-                } else if ch.properties.isWhitespace || ch == "\u{FEFF}" {
+                } else if ch == " " || ch == "\t" || (!ch.isASCII && (ch.properties.isWhitespace || ch == "\u{FEFF}")) || ch == "\u{0B}" || ch == "\u{0C}" {
                     advance()
                 } else if ch == "/" && peek(1) == "/" {
                     while let c = peek(), c != "\n" { advance() }
@@ -242,7 +242,8 @@ public struct JavaScriptLexer {
         }
 
         static func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
-            c == "$" || c == "_" || c == "\\" || (c.isASCII ? c.properties.isAlphabetic : c.properties.isXIDStart)
+            // ASCII first: Unicode property lookups cost more than the rest of the lexer on large tenants.
+            c == "$" || c == "_" || c == "\\" || (c.isASCII ? (("a"..."z").contains(c) || ("A"..."Z").contains(c)) : c.properties.isXIDStart)
         }
 
         static func isIdentifierPart(_ c: Unicode.Scalar) -> Bool {
