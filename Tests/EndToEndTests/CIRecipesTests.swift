@@ -55,3 +55,21 @@ import Testing
         #expect(result.stdout == committed, "run `swift run tenantctl schema \(document) --out \(file)` and commit it")
     }
 }
+
+/// Every command's help ends with examples a user can paste.
+@Suite struct HelpTextTests {
+    @Test func everyCommandsHelpHasExamples() async throws {
+        let root = try await CLIProcess.run(["--help"])
+        #expect(root.stdout.contains("Examples:"))
+        // Command lines are indented by two spaces; wrapped abstracts by more.
+        let subcommands = root.stdout.components(separatedBy: "SUBCOMMANDS:").last?.split(separator: "\n")
+            .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+            .compactMap { $0.split(separator: " ").first.map(String.init) }.filter { $0.allSatisfy { $0.isLowercase || $0 == "-" } } ?? []
+        #expect(subcommands.count >= 10, "\(subcommands)")
+        for command in subcommands where command != "help" {
+            let help = try await CLIProcess.run(["help", command])
+            let examples = help.stdout.components(separatedBy: "Examples:").dropFirst().joined()
+            #expect(examples.contains("tenantctl \(command)"), "tenantctl help \(command) shows examples of itself")
+        }
+    }
+}
