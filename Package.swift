@@ -88,7 +88,17 @@ let package = Package(
         .testTarget(name: "TenantLintTests", dependencies: ["TenantLint", "TenantConfig"]),
         .testTarget(name: "TenantPlanTests", dependencies: ["TenantPlan", "TenantConfig"]),
         .testTarget(name: "ScriptTestingTests", dependencies: ["ScriptTesting", "TenantConfig"]),
-        .testTarget(name: "ManagementAPITests", dependencies: ["ManagementAPI", "ManagementEmulator", "TenantConfig"]),
+        .testTarget(
+            name: "ManagementAPITests",
+            dependencies: [
+                "ManagementAPI", "ManagementEmulator", "TenantConfig", "TenantPlan", "APIJSON",
+                // A scripted Management API (exact statuses, headers, dropped connections) for the client's tests.
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "ManagementEmulatorTests",
             dependencies: [

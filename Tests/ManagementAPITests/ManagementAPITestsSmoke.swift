@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct ManagementAPITestsSmoke {
-    @Test func moduleLinks() { #expect(Bool(true)) }
-}

@@ -1,0 +1,97 @@
+import APIJSON
+import ManagementAPI
+import Testing
+
+/// What `Redaction` drops or masks, and what it must keep (names, non-secret settings).
+@Suite struct RedactionTests {
+    @Test func aClientLosesItsSecretSigningKeysAndEncryptionKeyAndKeepsTheRest() {
+        let client = json("""
+            {"client_id":"abc","name":"Acme Web","client_secret":"cs-very-secret","callbacks":["https://a/cb"],
+             "signing_keys":[{"cert":"-----BEGIN CERTIFICATE-----","pkcs7":"x","subject":"/CN=acme"}],
+             "encryption_key":{"pub":"p","cert":"c"},"jwt_configuration":{"alg":"RS256"}}
+            """)
+        #expect(Redaction.client(client) == json("""
+            {"client_id":"abc","name":"Acme Web","callbacks":["https://a/cb"],"jwt_configuration":{"alg":"RS256"}}
+            """))
+    }
+
+    @Test func aResourceServerLosesItsSigningSecret() {
+        let server = json(#"{"id":"rs1","identifier":"https://orders","signing_alg":"HS256","signing_secret":"rs-signing-secret"}"#)
+        #expect(Redaction.resourceServer(server) == json(#"{"id":"rs1","identifier":"https://orders","signing_alg":"HS256"}"#))
+    }
+
+    @Test func anActionKeepsItsSecretsNamesButNotTheirValues() {
+        let action = json("""
+            {"id":"a1","name":"audit","code":"exports.x=1","secrets":[
+              {"name":"API_KEY","value":"action-secret-1","updated_at":"2026-01-01T00:00:00Z"},
+              {"name":"WEBHOOK","value":"action-secret-2"}]}
+            """)
+        #expect(Redaction.action(action) == json("""
+            {"id":"a1","name":"audit","code":"exports.x=1","secrets":[{"name":"API_KEY"},{"name":"WEBHOOK"}]}
+            """))
+    }
+
+    @Test func anActionWithoutSecretsGetsAnEmptyList() {
+        #expect(Redaction.action(json(#"{"name":"audit"}"#)) == json(#"{"name":"audit","secrets":[]}"#))
+    }
+
+    @Test func theEmailProviderLosesItsCredentials() {
+        let provider = json("""
+            {"name":"smtp","enabled":true,"default_from_address":"no-reply@acme.example",
+             "credentials":{"smtp_host":"smtp.acme.example","smtp_port":587,"smtp_user":"mailer","smtp_pass":"email-secret"},
+             "settings":{"headers":{"X-Tag":"auth"}}}
+            """)
+        #expect(Redaction.emailProvider(provider) == json("""
+            {"name":"smtp","enabled":true,"default_from_address":"no-reply@acme.example","settings":{"headers":{"X-Tag":"auth"}}}
+            """))
+    }
+
+    @Test func aLogStreamSinksKeysTokensSecretsAndAuthorizationAreRedactedAndItsSettingsKept() {
+        let datadog = json("""
+            {"id":"lst_1","name":"Datadog","type":"datadog","status":"active",
+             "sink":{"datadogApiKey":"dd-api-key","datadogRegion":"eu"}}
+            """)
+        #expect(Redaction.logStream(datadog) == json("""
+            {"id":"lst_1","name":"Datadog","type":"datadog","status":"active","sink":{"datadogApiKey":"<redacted>","datadogRegion":"eu"}}
+            """))
+
+        let others = json("""
+            {"name":"Many","type":"x","sink":{"splunkToken":"t1","splunkDomain":"splunk.acme.example","segmentWriteKey":"k1",
+             "mixpanelServiceAccountPassword":"p1","mixpanelServiceAccountUsername":"svc","clientSecret":"s1","httpAuthorization":"Bearer a1"}}
+            """)
+        #expect(Redaction.logStream(others) == json("""
+            {"name":"Many","type":"x","sink":{"splunkToken":"<redacted>","splunkDomain":"splunk.acme.example","segmentWriteKey":"<redacted>",
+             "mixpanelServiceAccountPassword":"<redacted>","mixpanelServiceAccountUsername":"svc","clientSecret":"<redacted>","httpAuthorization":"<redacted>"}}
+            """))
+    }
+
+    @Test func httpCustomHeaderValuesAreRedactedAndTheirNamesKept() {
+        let stream = json("""
+            {"name":"SIEM","type":"http","sink":{"httpEndpoint":"https://siem.acme.example/ingest","httpContentType":"application/json",
+             "httpContentFormat":"JSONLINES","httpAuthorization":"Bearer siem-token",
+             "httpCustomHeaders":[{"header":"X-Api-Key","value":"header-secret-1"},{"header":"X-Tenant","value":"acme"}]}}
+            """)
+        #expect(Redaction.logStream(stream) == json("""
+            {"name":"SIEM","type":"http","sink":{"httpEndpoint":"https://siem.acme.example/ingest","httpContentType":"application/json",
+             "httpContentFormat":"JSONLINES","httpAuthorization":"<redacted>",
+             "httpCustomHeaders":[{"header":"X-Api-Key","value":"<redacted>"},{"header":"X-Tenant","value":"<redacted>"}]}}
+            """))
+    }
+
+    @Test func aCustomHeaderThatIsNotAnObjectIsRedactedWhole() {
+        let stream = json(#"{"name":"S","sink":{"httpCustomHeaders":["X-Api-Key: header-secret",{"header":"X-Empty"}]}}"#)
+        #expect(Redaction.logStream(stream) == json(#"{"name":"S","sink":{"httpCustomHeaders":["<redacted>",{"header":"X-Empty"}]}}"#))
+    }
+
+    @Test func aLogStreamWithoutASinkIsUnchanged() {
+        let stream = json(#"{"name":"S","type":"http","status":"paused"}"#)
+        #expect(Redaction.logStream(stream) == stream)
+    }
+
+    @Test func valuesThatAreNotObjectsPassThrough() {
+        for redact in [Redaction.client, Redaction.resourceServer, Redaction.action, Redaction.emailProvider, Redaction.logStream] {
+            #expect(redact(.null) == .null)
+            #expect(redact(.string("x")) == .string("x"))
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import APIJSON
+import Foundation
+import ManagementAPI
+import TenantConfig
+import TenantPlan
+
+/// Plans for the executor's tests, built the way apply reads them: from plan-file JSON.
+enum TestPlan {
+    /// One step as the plan file spells it.
+    static func step(_ number: Int, _ action: String, _ kind: String, _ key: String, _ method: String, _ path: String,
+                     body: JSONValue? = nil, produces field: String? = nil) -> JSONValue {
+        var step: [String: JSONValue] = [
+            "number": .number(Double(number)), "action": .string(action), "resource": .object(["kind": .string(kind), "key": .string(key)]),
+            "method": .string(method), "path": .string(path), "changes": .array([]), "notes": .array([]), "depends_on": .array([]),
+        ]
+        if let body { step["body"] = body }
+        if let field { step["produces"] = .object(["address": .string("\(kind)/\(key)"), "field": .string(field)]) }
+        return .object(step)
+    }
+
+    static func make(_ steps: [JSONValue], fingerprints: [String: String] = [:], managed: [String]? = nil,
+                     secrets: [(name: String, digest: String)] = [], unresolvedSecrets: [String] = []) throws -> Plan {
+        var plan: [String: JSONValue] = [
+            "format_version": .number(1), "tenant": .string("acme-dev"), "directory": .string("tenants/acme-dev"),
+            "domain": .string("acme-dev.eu.auth0.com"), "live_source": .string("live"), "live_read_at": .string("2026-11-20T09:30:00Z"),
+            "desired_digest": .string("sha256:desired"), "fingerprints": .object(fingerprints.mapValues(JSONValue.string)),
+            "secrets": .array(secrets.map { .object(["name": .string($0.name), "digest": .string($0.digest)]) }),
+            "unresolved_secrets": .array(unresolvedSecrets.map(JSONValue.string)), "steps": .array(steps), "kept": .array([]),
+            "summary": .object(["add": .number(0), "change": .number(0), "destroy": .number(0)]),
+        ]
+        if let managed { plan["managed"] = .array(managed.map(JSONValue.string)) }
+        return try PlanFile.decode(JSONValue.object(plan).encoded())
+    }
+}
+
+/// A journal in a fresh folder, and its lines read back.
+struct TestJournal {
+    let directory: URL
+    let journal: ApplyJournal
+
+    init() throws {
+        directory = TestFiles.temporaryDirectory()
+        journal = try ApplyJournal(directory: directory.path, tenant: "acme-dev")
+    }
+
+    /// The raw text of the journal file.
+    var text: String { (try? String(contentsOfFile: journal.path, encoding: .utf8)) ?? "" }
+
+    /// Every line as JSON, without its `at` time stamp (checked to be there).
+    var entries: [JSONValue] {
+        text.split(separator: "\n").map { line in
+            guard var object = (try? JSONValue.parse(Data(line.utf8)))?.objectValue else { return .string("not JSON: \(line)") }
+            guard object.removeValue(forKey: "at")?.stringValue.flatMap(ISO8601DateFormatter().date(from:)) != nil else { return .string("no time: \(line)") }
+            return .object(object)
+        }
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: directory) }
+}
