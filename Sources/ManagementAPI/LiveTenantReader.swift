@@ -29,7 +29,7 @@ public struct LiveTenantReader: Sendable {
             // `enabled_clients` on the connection is deprecated: the clients endpoint is the source of truth.
             let enabled = try await client.listAll("connections/\(id)/clients", itemsKey: "clients", checkpoint: true, take: 1000)
             object["enabled_clients"] = .array(enabled.compactMap { $0["client_id"] }.sorted { ($0.stringValue ?? "") < ($1.stringValue ?? "") })
-            connections.append(.object(object))
+            connections.append(Redaction.connection(.object(object)))
         }
         sections[.connections] = .array(Self.sorted(connections, by: "name"))
         progress("connections", connections.count)
@@ -87,6 +87,18 @@ public enum Redaction {
 
     public static func resourceServer(_ value: JSONValue) -> JSONValue { drop(value, ["signing_secret"]) }
 
+    /// Social and enterprise connections hold their identity provider's secret in `options` (`client_secret`,
+    /// Twitter's `consumer_secret`, …): kept as `<redacted>`, so a plan still sees it is set and says so when an
+    /// update would remove it. `options.configuration` stays: the API returns only its ciphertext.
+    public static func connection(_ value: JSONValue) -> JSONValue {
+        guard var object = value.objectValue, var options = object["options"]?.objectValue else { return value }
+        for key in options.keys where key.lowercased().hasSuffix("secret") || ["signingkey", "signing_key", "private_key", "privatekey"].contains(key.lowercased()) {
+            options[key] = .string(SecretReference.redacted)
+        }
+        object["options"] = .object(options)
+        return .object(object)
+    }
+
     public static func action(_ value: JSONValue) -> JSONValue {
         guard var object = value.objectValue else { return value }
         object["secrets"] = .array((object["secrets"]?.arrayValue ?? []).map { .object(["name": $0["name"] ?? .null]) })
@@ -98,14 +110,15 @@ public enum Redaction {
     /// Log stream sinks hold API keys and tokens; only their non-secret settings are kept.
     public static func logStream(_ value: JSONValue) -> JSONValue {
         guard var object = value.objectValue, var sink = object["sink"]?.objectValue else { return value }
-        for key in sink.keys where ["key", "token", "secret", "authorization", "password"].contains(where: key.lowercased().contains) {
-            sink[key] = .string("<redacted>")
+        // Sumo Logic's source address is a URL holding its token.
+        for key in sink.keys where ["key", "token", "secret", "authorization", "password", "sumosourceaddress"].contains(where: key.lowercased().contains) {
+            sink[key] = .string(SecretReference.redacted)
         }
         // HTTP sinks carry custom headers (often an API key under any name): keep the names, never the values.
         if let headers = sink["httpCustomHeaders"]?.arrayValue {
             sink["httpCustomHeaders"] = .array(headers.map { header in
-                guard var fields = header.objectValue else { return .string("<redacted>") }
-                if fields["value"] != nil { fields["value"] = .string("<redacted>") }
+                guard var fields = header.objectValue else { return .string(SecretReference.redacted) }
+                if fields["value"] != nil { fields["value"] = .string(SecretReference.redacted) }
                 return .object(fields)
             })
         }

@@ -172,13 +172,38 @@ public actor ManagementClient {
             request.headers.add(name: "content-type", value: "application/json")
             let body = JSONValue.object(["grant_type": .string("client_credentials"), "client_id": .string(id), "client_secret": .string(secret), "audience": .string(endpoint.audience)])
             request.body = .bytes(ByteBuffer(bytes: body.encoded()))
-            let response: HTTPClientResponse
-            do { response = try await http.execute(request, timeout: timeout) } catch {
-                throw ManagementAPIError.unreachable("\(endpoint.baseURL): \(error)")
+            // Asking for a token twice is harmless: 429, 5xx and no answer are retried like any idempotent request,
+            // and only a real refusal is blamed on the credentials.
+            var attempt = 0
+            var response: HTTPClientResponse
+            var json: JSONValue?
+            while true {
+                attempt += 1
+                do { response = try await http.execute(request, timeout: timeout) } catch {
+                    guard attempt < retry.maxAttempts else { throw ManagementAPIError.unreachable("\(endpoint.baseURL): \(error)") }
+                    statistics.retries += 1
+                    events(.retrying(method: "POST", path: "/oauth/token", attempt: attempt, reason: "no answer"))
+                    await sleep(retry.delay(attempt: attempt))
+                    continue
+                }
+                let data = Data((try await response.body.collect(upTo: 1024 * 1024)).readableBytesView)
+                json = try? JSONValue.parse(data)
+                let status = Int(response.status.code)
+                guard status == 429 || RetryPolicy.transientStatuses.contains(status), attempt < retry.maxAttempts else { break }
+                statistics.retries += 1
+                events(.retrying(method: "POST", path: "/oauth/token", attempt: attempt, reason: "\(status)"))
+                if status == 429 {
+                    var headers: [String: String] = [:]
+                    for header in response.headers { headers[header.name.lowercased()] = header.value }
+                    await sleep(min(ClientRateLimiter.waitAfterTooManyRequests(headers: headers, now: Date().timeIntervalSince1970), 60))
+                } else {
+                    await sleep(retry.delay(attempt: attempt))
+                }
             }
-            let data = Data((try await response.body.collect(upTo: 1024 * 1024)).readableBytesView)
-            let json = try? JSONValue.parse(data)
             guard response.status.code == 200, let value = json?["access_token"]?.stringValue else {
+                if response.status.code == 429 || RetryPolicy.transientStatuses.contains(Int(response.status.code)) {
+                    throw ManagementAPIError.unreachable("\(endpoint.baseURL)/oauth/token answered \(response.status.code) \(attempt) times")
+                }
                 let why = json?["error_description"]?.stringValue ?? json?["error"]?.stringValue ?? "HTTP \(response.status.code)"
                 throw ManagementAPIError.refusedCredentials(why)
             }

@@ -5,6 +5,9 @@
 public enum SecretReference {
     static let open = "⟦secret:"
     static let close = "⟧"
+    /// What stands for a write-only secret the live tenant holds but tenantctl never reads or keeps
+    /// (a log stream's token, a social connection's client secret).
+    public static let redacted = "<redacted>"
 
     /// The marker that stands for the secret keyword `name`.
     public static func marker(for name: String) -> String { "\(open)\(name)\(close)" }

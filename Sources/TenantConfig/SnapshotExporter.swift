@@ -63,6 +63,9 @@ public struct SnapshotExporter: Sendable {
                 }
                 object["options"] = .object(options)
             }
+            if let options = object["options"] {
+                object["options"] = Self.placeholders(for: options, owner: name, keywords: &keywords)
+            }
             if var metadata = object["metadata"]?.objectValue {
                 metadata = metadata.filter { !$0.key.hasPrefix("tenantctl_") }
                 object["metadata"] = metadata.isEmpty ? nil : .object(metadata)
@@ -102,7 +105,9 @@ public struct SnapshotExporter: Sendable {
         document["triggers"] = .object(triggers)
         if let settings = snapshot.sections[.tenantSettings]?.objectValue { document["tenant"] = .object(settings) }
         if let provider = snapshot.sections[.emailProvider]?.objectValue { document["emailProvider"] = .object(provider.filter { $0.key != "credentials" }) }
-        document["logStreams"] = .array(snapshot.objects(.logStreams).map { .object(strip($0, "log_streams")) })
+        document["logStreams"] = .array(snapshot.objects(.logStreams).map { stream in
+            Self.placeholders(for: .object(strip(stream, "log_streams")), owner: stream["name"]?.stringValue ?? "log_stream", keywords: &keywords)
+        })
 
         files["tenant.yaml"] = "# Exported from \(snapshot.domain) by `tenantctl export` at \(snapshot.exportedAt).\n" + Self.ordered(document)
         keywords.sort()
@@ -120,7 +125,7 @@ public struct SnapshotExporter: Sendable {
     private func settings(domain: String, keywords: [String]) -> String {
         var text = "# Deploy settings (docs/settings.md).\ndomain: \(domain)\nallow_deletes: false\n"
         if !keywords.isEmpty {
-            text += "# The API never returns configuration values: set each of these in the environment before plan or apply.\nsecrets:\n"
+            text += "# The API never returns configuration values or other secrets: set each of these in the environment before plan or apply.\nsecrets:\n"
             text += keywords.map { "  - \($0)\n" }.joined()
         }
         return text
@@ -128,6 +133,29 @@ public struct SnapshotExporter: Sendable {
 
     private func strip(_ object: [String: JSONValue], _ section: String) -> [String: JSONValue] {
         object.filter { !(Self.serverFields[section] ?? []).contains($0.key) }
+    }
+
+    /// Write-only secrets the reader kept as `<redacted>` (a social connection's client secret, a log stream's
+    /// token) become secret keywords named after their owner and field, never a literal `<redacted>` that apply
+    /// would send.
+    static func placeholders(for value: JSONValue, owner: String, path: String = "", keywords: inout [String]) -> JSONValue {
+        switch value {
+        case .string(SecretReference.redacted):
+            let keyword = keyword(connection: owner, key: path.isEmpty ? "SECRET" : path)
+            keywords.append(keyword)
+            return .string("##\(keyword)##")
+        case .object(let fields):
+            var result: [String: JSONValue] = [:]
+            for (key, field) in fields { result[key] = placeholders(for: field, owner: owner, path: path.isEmpty ? key : "\(path)_\(key)", keywords: &keywords) }
+            return .object(result)
+        case .array(let items):
+            return .array(items.enumerated().map { index, item in
+                let label = item["header"]?.stringValue ?? String(index)
+                return placeholders(for: item, owner: owner, path: path.isEmpty ? label : "\(path)_\(label)", keywords: &keywords)
+            })
+        default:
+            return value
+        }
     }
 
     /// `LEGACY_USERS_CLIENT_SECRET` from connection `legacy-users` and key `CLIENT_SECRET`.

@@ -30,6 +30,13 @@ public enum JSONNormalizer {
     private static func sortKey(_ value: JSONValue) -> String { String(decoding: value.encoded(), as: UTF8.self) }
 
     /// Whether `live` has every value `desired` sets (objects compared on desired's keys, recursively).
+    /// A write-only secret the live tenant hides (`<redacted>`) against a secret from the environment: it cannot be
+    /// compared, so it is not a change on its own; any other change to its object sends it.
+    public static func hiddenSecret(_ live: JSONValue?, _ desired: JSONValue) -> Bool {
+        guard case .string(SecretReference.redacted)? = live, case .string(let wanted) = desired else { return false }
+        return SecretReference.contains(wanted)
+    }
+
     public static func satisfies(_ live: JSONValue?, _ desired: JSONValue, key: String? = nil) -> Bool {
         let desired = normalize(desired, key: key)
         guard let live else { return desired == .null }
@@ -37,6 +44,8 @@ public enum JSONNormalizer {
         switch (normalizedLive, desired) {
         case (.object(let l), .object(let d)):
             return d.allSatisfy { k, v in satisfies(l[k], v, key: k) }
+        case (.string, .string) where hiddenSecret(live, desired):
+            return true
         default:
             return normalizedLive == desired
         }

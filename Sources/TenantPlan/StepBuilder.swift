@@ -139,7 +139,7 @@ struct StepBuilder {
                 optionsChanged = true
                 removed.append(key)
                 changes.append(FieldChange(path: "options.\(key)", before: redact(old, path: "options.\(key)"), after: nil))
-            } else if old.map({ JSONNormalizer.normalize($0, key: key) }) != JSONNormalizer.normalize(new!, key: key) {
+            } else if !JSONNormalizer.hiddenSecret(old, new!), old.map({ JSONNormalizer.normalize($0, key: key) }) != JSONNormalizer.normalize(new!, key: key) {
                 optionsChanged = true
                 changes.append(FieldChange(path: "options.\(key)", before: redact(old, path: "options.\(key)"), after: redact(new, path: "options.\(key)")))
             }

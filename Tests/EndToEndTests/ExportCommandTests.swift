@@ -69,4 +69,34 @@ import Testing
         let rhs = try stable("b.json").replacingOccurrences(of: #""[A-Za-z0-9+/=]{64}""#, with: "C", options: .regularExpression)
         #expect(lhs == rhs)
     }
+
+    @Test func writeOnlySecretsBecomeKeywordsAndPlanCleanlyOnceSet() async throws {
+        // A social connection's client secret and a log stream's token: the API returns them, tenantctl never keeps them.
+        let seed = """
+        {"format_version":1,"domain":"acme-dev.eu.auth0.com","exported_at":"2026-11-24T00:00:00Z",
+         "clients":[{"client_id":"c1","name":"Web","app_type":"spa"}],
+         "connections":[{"id":"con_google0000000001","name":"google-oauth2","strategy":"google-oauth2","enabled_clients":["c1"],
+                         "options":{"client_id":"google-id","client_secret":"google-secret-7Hq2","scope":["email","profile"]}}],
+         "log_streams":[{"id":"lst_0000000000000001","name":"Sumo","type":"sumo","status":"active",
+                         "sink":{"sumoSourceAddress":"https://collectors.sumologic.com/receiver/v1/http/sumo-token-9Xk"}}],
+         "tenant_settings":{"friendly_name":"Acme"}}
+        """
+        let fixture = try await EmulatorFixture.start(seed: nil) { $0.seed = Data(seed.utf8) }
+        defer { Task { await fixture.stop() } }
+        let exported = try await fixture.run(["export", "--tenant", "acme", "-q"])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let written = fixture.everythingWritten()
+        #expect(!written.contains("google-secret-7Hq2") && !written.contains("sumo-token-9Xk"), "no write-only secret is written")
+        let yaml = try String(contentsOf: fixture.directory.appendingPathComponent("acme/tenant.yaml"), encoding: .utf8)
+        #expect(!yaml.contains("<redacted>"), "no placeholder apply would send as a value")
+        #expect(yaml.contains("client_secret: '##GOOGLE_OAUTH2_CLIENT_SECRET##'") || yaml.contains("client_secret: \"##GOOGLE_OAUTH2_CLIENT_SECRET##\""), "\(yaml)")
+        #expect(yaml.contains("##SUMO_SINK_SUMOSOURCEADDRESS##"))
+        let settings = try String(contentsOf: fixture.directory.appendingPathComponent("acme/tenantctl.yaml"), encoding: .utf8)
+        #expect(settings.contains("  - GOOGLE_OAUTH2_CLIENT_SECRET\n") && settings.contains("  - SUMO_SINK_SUMOSOURCEADDRESS\n"))
+
+        // With the secrets set, the export plans as no changes: a hidden secret is not a difference on its own.
+        let secrets = ["GOOGLE_OAUTH2_CLIENT_SECRET": "google-secret-7Hq2", "SUMO_SINK_SUMOSOURCEADDRESS": "https://collectors.sumologic.com/receiver/v1/http/sumo-token-9Xk"]
+        let plan = try await fixture.run(["plan", "acme", "--detailed-exitcode", "-q"], environment: secrets)
+        #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
+    }
 }

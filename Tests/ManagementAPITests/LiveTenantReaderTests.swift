@@ -168,12 +168,7 @@ import Testing
         let google = snapshot.sections[.connections]?.arrayValue?.first { $0["name"] == .string("google-oauth2") }
         #expect(google?["options"]?["client_id"] == .string("google-client-id"))
         let secretKept = text(snapshot.sections[.connections] ?? .null).contains("google-client-secret-value")
-        withKnownIssue("""
-            Redaction has no rule for connections: LiveTenantReader.read (LiveTenantReader.swift:27-33) keeps a social or \
-            enterprise connection's options.client_secret as GET /connections returns it, so it reaches exported and pre-apply snapshots
-            """) {
-            #expect(secretKept == false, "options.client_secret of google-oauth2 was read")
-        }
+        #expect(secretKept == false, "options.client_secret of google-oauth2 was read")
     }
 
     @Test func listsLongerThanAPageAreReadWholeAndSorted() async throws {

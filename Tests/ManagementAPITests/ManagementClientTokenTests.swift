@@ -66,14 +66,21 @@ import Testing
                         : .ok(json(#"{"access_token":"token-after-retry","expires_in":86400}"#))
         }
         try await withScriptedAPI(tokenScript: tokenScript, script: { _, _ in .ok(json(#"{"friendly_name":"Acme"}"#)) }) { api, client in
-            await withKnownIssue("""
-                ManagementClient.accessToken (ManagementClient.swift:181-183) turns any non-200 answer of /oauth/token, a 503 or \
-                429 included, into refusedCredentials ("check AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET") and never retries it
-                """) {
-                let response = try await client.send(APIRequest("GET", "tenants/settings"))
-                #expect(response.body == json(#"{"friendly_name":"Acme"}"#))
+            let response = try await client.send(APIRequest("GET", "tenants/settings"))
+            #expect(response.body == json(#"{"friendly_name":"Acme"}"#))
+            #expect(api.tokenRequests.count == 2, "the 503 was retried once")
+            #expect(await client.statistics.retries == 1)
+        }
+    }
+
+    @Test func aTokenEndpointThatStaysDownIsUnreachableNotBadCredentials() async throws {
+        try await withScriptedAPI(tokenScript: { _ in .reply(503, nil) }, script: { _, _ in .ok(json("{}")) }) { api, client in
+            await #expect(throws: ManagementAPIError.self) { try await client.send(APIRequest("GET", "clients")) }
+            do { _ = try await client.send(APIRequest("GET", "clients")) } catch {
+                #expect("\(error)".contains("answered 503"), "\(error)")
+                #expect(!"\(error)".contains("AUTH0_CLIENT_SECRET"))
             }
-            #expect(api.tokenRequests.count == 1, "today: one token request, no retry")
+            #expect(api.requests.isEmpty)
         }
     }
 

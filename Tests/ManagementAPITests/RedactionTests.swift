@@ -83,6 +83,20 @@ import Testing
         #expect(Redaction.logStream(stream) == json(#"{"name":"S","sink":{"httpCustomHeaders":["<redacted>",{"header":"X-Empty"}]}}"#))
     }
 
+    @Test func aSumoLogicSourceAddressHoldsItsTokenAndIsRedacted() {
+        let stream = json(#"{"name":"Sumo","type":"sumo","sink":{"sumoSourceAddress":"https://collectors.sumologic.com/receiver/v1/http/ZaVnC4dhaV3-token"}}"#)
+        #expect(Redaction.logStream(stream) == json(#"{"name":"Sumo","type":"sumo","sink":{"sumoSourceAddress":"<redacted>"}}"#))
+    }
+
+    @Test func aConnectionsIdentityProviderSecretsAreDroppedAndItsSettingsKept() {
+        let google = json(#"{"name":"google-oauth2","strategy":"google-oauth2","options":{"client_id":"g-id","client_secret":"g-secret","scope":["email"],"passwordPolicy":"good"}}"#)
+        #expect(Redaction.connection(google) == json(#"{"name":"google-oauth2","strategy":"google-oauth2","options":{"client_id":"g-id","client_secret":"<redacted>","scope":["email"],"passwordPolicy":"good"}}"#))
+        let twitter = json(#"{"name":"twitter","options":{"consumer_key":"k","consumer_secret":"s"}}"#)
+        #expect(Redaction.connection(twitter) == json(#"{"name":"twitter","options":{"consumer_key":"k","consumer_secret":"<redacted>"}}"#))
+        let database = json(#"{"name":"db","options":{"configuration":{"API_KEY":"2.0$ciphertext"}}}"#)
+        #expect(Redaction.connection(database) == database, "configuration is ciphertext, compared by digest, kept")
+    }
+
     @Test func aLogStreamWithoutASinkIsUnchanged() {
         let stream = json(#"{"name":"S","type":"http","status":"paused"}"#)
         #expect(Redaction.logStream(stream) == stream)
