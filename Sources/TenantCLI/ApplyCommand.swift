@@ -214,15 +214,10 @@ public struct ApplyCommand: AsyncParsableCommand {
             if let maxRps { arguments += ["--max-rps", String(maxRps)] }
             return arguments
         }
-        for outcome in outcomes {
-            let name = URL(fileURLWithPath: outcome.directory).lastPathComponent
-            print("━━ \(name) (\(outcome.directory)) ━━")
-            print(outcome.stdout, terminator: outcome.stdout.hasSuffix("\n") || outcome.stdout.isEmpty ? "" : "\n")
-            for line in outcome.stderr.split(separator: "\n") { StandardError.write("[\(name)] \(line)\n") }
-        }
+        TenantFanOutOutput.printSections(outcomes)
         print("Summary:")
         for outcome in outcomes {
-            print("  \(URL(fileURLWithPath: outcome.directory).lastPathComponent): \(outcome.status == 0 ? "applied" : "failed (exit \(outcome.status))")")
+            print("  \(outcome.tenantName): \(outcome.status == 0 ? "applied" : "failed (exit \(outcome.status))")")
         }
         if outcomes.contains(where: { $0.status != 0 }) { throw ExitCode.failure }
     }

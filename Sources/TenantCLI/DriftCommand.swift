@@ -81,20 +81,10 @@ public struct DriftCommand: AsyncParsableCommand {
             if let maxRps { arguments += ["--max-rps", String(maxRps)] }
             return arguments
         }
-        let name = { (outcome: TenantFanOut.Outcome) in URL(fileURLWithPath: outcome.directory).lastPathComponent }
         if format == .json {
-            var reports: [String: JSONValue] = [:]
-            for outcome in outcomes {
-                reports[name(outcome)] = (try? JSONValue.parse(Data(outcome.stdout.utf8))) ?? .object(["error": .string(outcome.stderr.trimmingCharacters(in: .whitespacesAndNewlines))])
-            }
-            print(String(decoding: JSONValue.object(["tenants": .object(reports)]).encoded(pretty: true), as: UTF8.self))
+            TenantFanOutOutput.printJSON(outcomes)
         } else {
-            for outcome in outcomes {
-                print(format == .markdown ? "## \(name(outcome))\n" : "━━ \(name(outcome)) (\(outcome.directory)) ━━")
-                print(outcome.stdout, terminator: outcome.stdout.hasSuffix("\n") ? "" : "\n")
-                for line in outcome.stderr.split(separator: "\n") { StandardError.write("[\(name(outcome))] \(line)\n") }
-                print("")
-            }
+            TenantFanOutOutput.printSections(outcomes, markdown: format == .markdown)
         }
         if outcomes.contains(where: { $0.status != 0 && $0.status != 2 }) { throw ExitCode.failure }
         if outcomes.contains(where: { $0.status == 2 }) { throw ExitCode(2) }

@@ -98,25 +98,15 @@ public struct PlanCommand: AsyncParsableCommand {
             if let maxRps { arguments += ["--max-rps", String(maxRps)] }
             return arguments
         }
-        let name = { (outcome: TenantFanOut.Outcome) in URL(fileURLWithPath: outcome.directory).lastPathComponent }
         let verdict = { (outcome: TenantFanOut.Outcome) in outcome.status == 0 ? "no changes" : outcome.status == 2 ? "changes" : "error" }
         switch format {
         case .json:
-            var plans: [String: JSONValue] = [:]
-            for outcome in outcomes {
-                plans[name(outcome)] = (try? JSONValue.parse(Data(outcome.stdout.utf8))) ?? .object(["error": .string(outcome.stderr.trimmingCharacters(in: .whitespacesAndNewlines))])
-            }
-            print(String(decoding: JSONValue.object(["tenants": .object(plans)]).encoded(pretty: true), as: UTF8.self))
+            TenantFanOutOutput.printJSON(outcomes)
         case .markdown, .text:
-            for outcome in outcomes {
-                print(format == .markdown ? "## \(name(outcome))\n" : "━━ \(name(outcome)) (\(outcome.directory)) ━━")
-                print(outcome.stdout, terminator: outcome.stdout.hasSuffix("\n") ? "" : "\n")
-                for line in outcome.stderr.split(separator: "\n") { StandardError.write("[\(name(outcome))] \(line)\n") }
-                print("")
-            }
+            TenantFanOutOutput.printSections(outcomes, markdown: format == .markdown)
             print(format == .markdown ? "| tenant | result |\n| --- | --- |" : "Summary:")
             for outcome in outcomes {
-                print(format == .markdown ? "| `\(name(outcome))` | \(verdict(outcome)) |" : "  \(name(outcome)): \(verdict(outcome))")
+                print(format == .markdown ? "| `\(outcome.tenantName)` | \(verdict(outcome)) |" : "  \(outcome.tenantName): \(verdict(outcome))")
             }
         }
         if outcomes.contains(where: { $0.status != 0 && $0.status != 2 }) { throw ExitCode.failure }
