@@ -32,6 +32,9 @@ public struct ApplyCommand: AsyncParsableCommand {
     @Flag(help: "Plan and apply every tenant under tenants/ (needs --auto-approve), several at once, each strictly serial.")
     public var all = false
 
+    @Option(help: "With --all: the folder holding the tenants.")
+    public var root = TenantDirectories.defaultRoot
+
     @Flag(help: "Apply a tenant folder's plan without asking.")
     public var autoApprove = false
 
@@ -49,6 +52,7 @@ public struct ApplyCommand: AsyncParsableCommand {
     public init() {}
 
     public func validate() throws {
+        guard all || root == TenantDirectories.defaultRoot else { throw ValidationError("--root goes with --all") }
         if all {
             guard target == nil else { throw ValidationError("give a plan file, a tenant folder, or --all; not both") }
             guard autoApprove else { throw ValidationError("--all applies many tenants, so nobody can confirm each one: add --auto-approve, or apply reviewed plan files one by one") }
@@ -202,11 +206,7 @@ public struct ApplyCommand: AsyncParsableCommand {
 
     /// Every tenant under tenants/, each by its own `tenantctl apply` process, then a combined summary.
     private func applyAll() async throws {
-        let directories = TenantDirectories.all(under: TenantDirectories.defaultRoot)
-        guard !directories.isEmpty else {
-            StandardError.write("error: no tenant under \(TenantDirectories.defaultRoot)/\n")
-            throw ExitCode.failure
-        }
+        let directories = try TenantDirectories.forAll(under: root)
         let quiet = quiet, stateDirectory = stateDirectory, maxRps = connection.maxRps
         let outcomes = await TenantFanOut().run(directories) { directory in
             var arguments = ["apply", directory, "--auto-approve", "--state-directory", stateDirectory]

@@ -28,6 +28,9 @@ public struct DriftCommand: AsyncParsableCommand {
     @Flag(help: "Check every tenant under tenants/, several at once.")
     public var all = false
 
+    @Option(help: "With --all: the folder holding the tenants.")
+    public var root = TenantDirectories.defaultRoot
+
     @Option(help: "Output format: text, markdown or json.")
     public var format: PlanFormat = .text
 
@@ -42,6 +45,7 @@ public struct DriftCommand: AsyncParsableCommand {
     public init() {}
 
     public func validate() throws {
+        guard all || root == TenantDirectories.defaultRoot else { throw ValidationError("--root goes with --all") }
         if all {
             guard tenant == nil, against == nil, connection.domain == nil else {
                 throw ValidationError("with --all, give no tenant folder, --against or --domain: each tenant's settings or AUTH0_DOMAIN name its domain")
@@ -70,11 +74,7 @@ public struct DriftCommand: AsyncParsableCommand {
 
     /// Every tenant, each by its own `tenantctl drift` process; exit 1 if any failed, else 2 if any drifted.
     private func checkAll() async throws {
-        let directories = TenantDirectories.all(under: TenantDirectories.defaultRoot)
-        guard !directories.isEmpty else {
-            StandardError.write("error: no tenant under \(TenantDirectories.defaultRoot)/\n")
-            throw ExitCode.failure
-        }
+        let directories = try TenantDirectories.forAll(under: root)
         let format = format, maxRps = connection.maxRps
         let outcomes = await TenantFanOut().run(directories) { directory in
             var arguments = ["drift", directory, "--format", format.rawValue, "-q"]

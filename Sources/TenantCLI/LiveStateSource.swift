@@ -44,6 +44,13 @@ enum LiveStateSource {
         } else {
             return try await read(definition: definition, connection: connection, environment: environment, quiet: quiet)
         }
+        guard FileManager.default.fileExists(atPath: path) else {
+            let how = against != nil
+                ? "check the path"
+                : "set AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET (or AUTH0_ACCESS_TOKEN) to read the live tenant, or write one with `tenantctl export --snapshot \(path)`"
+            StandardError.write("error: no snapshot at \(path): \(how)\n")
+            throw ExitCode.failure
+        }
         do {
             return Reading(snapshot: try TenantSnapshot.read(from: URL(fileURLWithPath: path), displayPath: path), description: source, endpoint: nil)
         } catch {

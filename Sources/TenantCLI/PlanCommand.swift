@@ -35,6 +35,9 @@ public struct PlanCommand: AsyncParsableCommand {
     @Flag(help: "Plan every tenant under tenants/, several at once (each strictly serial), with a combined summary.")
     public var all = false
 
+    @Option(help: "With --all: the folder holding the tenants.")
+    public var root = TenantDirectories.defaultRoot
+
     @Option(help: "With --all: write each tenant's plan file into this folder as <tenant>.json.")
     public var outDirectory: String?
 
@@ -58,6 +61,7 @@ public struct PlanCommand: AsyncParsableCommand {
     public init() {}
 
     public func validate() throws {
+        guard all || root == TenantDirectories.defaultRoot else { throw ValidationError("--root goes with --all") }
         if all {
             guard tenant == nil else { throw ValidationError("give a tenant folder or --all, not both") }
             guard against == nil, out == nil, connection.domain == nil else {
@@ -84,11 +88,7 @@ public struct PlanCommand: AsyncParsableCommand {
 
     /// Every tenant under tenants/, each by its own `tenantctl plan` process, then a combined summary.
     private func planAll() async throws {
-        let directories = TenantDirectories.all(under: TenantDirectories.defaultRoot)
-        guard !directories.isEmpty else {
-            StandardError.write("error: no tenant under \(TenantDirectories.defaultRoot)/\n")
-            throw ExitCode.failure
-        }
+        let directories = try TenantDirectories.forAll(under: root)
         if let outDirectory { try FileManager.default.createDirectory(atPath: outDirectory, withIntermediateDirectories: true) }
         let format = format, quiet = quiet, outDirectory = outDirectory, maxRps = connection.maxRps
         let outcomes = await TenantFanOut().run(directories) { directory in

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import TenantConfig
 
@@ -19,5 +20,15 @@ public enum TenantDirectories {
         return names.sorted().filter { !$0.hasPrefix("_") && !$0.hasPrefix(".") }.map { TenantPath.join(root, $0) }.filter { directory in
             markers.contains { FileManager.default.fileExists(atPath: TenantPath.join(directory, $0)) }
         }
+    }
+
+    /// The tenants `--all` works on; an empty root is an error that says where it looked.
+    static func forAll(under root: String) throws -> [String] {
+        let directories = all(under: root)
+        guard !directories.isEmpty else {
+            StandardError.write("error: no tenant under \(root)/ (a tenant is a folder with a tenant.yaml, or a tenantctl.yaml naming a base); use --root to look elsewhere\n")
+            throw ExitCode.failure
+        }
+        return directories
     }
 }

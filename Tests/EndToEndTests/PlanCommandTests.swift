@@ -28,6 +28,18 @@ import Testing
         #expect(!result.stdout.contains("dev-only-test-secret"))
     }
 
+    @Test func withoutCredentialsOrASnapshotItSaysHowToGetEither() async throws {
+        let result = try await CLIProcess.run(["plan", "examples/shared-base/prod"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: no snapshot at examples/shared-base/prod/snapshot.json: set AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET"))
+        #expect(result.stderr.contains("tenantctl export --snapshot examples/shared-base/prod/snapshot.json"))
+        let all = try await CLIProcess.run(["plan", "--all", "--root", "examples/shared-base", "-q"])
+        #expect(all.status == 1, "each tenant fails alike")
+        #expect(all.stderr.contains("[prod] error: no snapshot") && all.stderr.contains("[staging] error: no snapshot"))
+        let misplaced = try await CLIProcess.run(["plan", "tenants/acme-dev", "--root", "examples"])
+        #expect(misplaced.status != 0 && misplaced.stderr.contains("--root goes with --all"))
+    }
+
     @Test func detailedExitcodeIsTwoWhenThereAreChanges() async throws {
         let result = try await CLIProcess.run(["plan", "tenants/acme-dev", "--detailed-exitcode", "-q"], environment: secrets)
         #expect(result.status == 2)
