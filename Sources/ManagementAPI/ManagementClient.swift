@@ -172,19 +172,17 @@ public actor ManagementClient {
             request.headers.add(name: "content-type", value: "application/json")
             let body = JSONValue.object(["grant_type": .string("client_credentials"), "client_id": .string(id), "client_secret": .string(secret), "audience": .string(endpoint.audience)])
             request.body = .bytes(ByteBuffer(bytes: body.encoded()))
-            // Asking for a token twice is harmless: 429, 5xx and no answer are retried like any idempotent request,
-            // and only a real refusal is blamed on the credentials.
+            // Asking for a token twice is harmless: 429 and 5xx are retried like any idempotent request, and only a
+            // real refusal is blamed on the credentials. No answer at all is not retried: it is the first request
+            // of a run, so it almost always means a wrong or unreachable host, and the HTTP client has already
+            // spent its connect timeout trying.
             var attempt = 0
             var response: HTTPClientResponse
             var json: JSONValue?
             while true {
                 attempt += 1
                 do { response = try await http.execute(request, timeout: timeout) } catch {
-                    guard attempt < retry.maxAttempts else { throw ManagementAPIError.unreachable("\(endpoint.baseURL): \(error)") }
-                    statistics.retries += 1
-                    events(.retrying(method: "POST", path: "/oauth/token", attempt: attempt, reason: "no answer"))
-                    await sleep(retry.delay(attempt: attempt))
-                    continue
+                    throw ManagementAPIError.unreachable("\(endpoint.baseURL): \(error)")
                 }
                 let data = Data((try await response.body.collect(upTo: 1024 * 1024)).readableBytesView)
                 json = try? JSONValue.parse(data)
