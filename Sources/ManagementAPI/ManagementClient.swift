@@ -126,13 +126,15 @@ public actor ManagementClient {
     // MARK: - HTTP
 
     private func exchange(_ request: APIRequest) async throws -> APIResponse {
+        // The token first: the pacing below is about API requests, and a token fetched after the pause would
+        // push this request later than its slot and let the next one follow it too closely.
+        let bearer = try await accessToken()
         let wait = limiter.delay(now: Date().timeIntervalSince1970)
         if wait > 0 {
             statistics.rateLimitWaits += 1
             events(.waitingForRateLimit(seconds: wait))
             await sleep(wait)
         }
-        let bearer = try await accessToken()
         var url = "\(endpoint.baseURL)/api/v2/\(request.path.hasPrefix("/") ? String(request.path.dropFirst()) : request.path)"
         if !request.query.isEmpty {
             url += "?" + request.query.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")

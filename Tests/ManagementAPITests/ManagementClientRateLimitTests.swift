@@ -86,16 +86,32 @@ private func tooManyRequests(_ headers: [String: String]) -> ScriptedAnswer {
 
     @Test func maxRequestsPerSecondSpacesRequests() async throws {
         let events = EventRecorder()
-        try await withScriptedAPI(maxRequestsPerSecond: 2, events: events, script: { _, _ in .ok(json("{}")) }) { api, client in
+        let arrivals = Locked<[Date]>([])
+        let script: @Sendable (ReceivedRequest, Int) -> ScriptedAnswer = { _, _ in
+            arrivals.withLock { $0.append(Date()) }
+            return .ok(json("{}"))
+        }
+        try await withScriptedAPI(maxRequestsPerSecond: 2, events: events, script: script) { api, client in
             let started = Date()
             _ = try await client.send(APIRequest("GET", "clients"))
+            let firstExchange = Date().timeIntervalSince(started)
             _ = try await client.send(APIRequest("GET", "clients"))
-            #expect(Date().timeIntervalSince(started) >= 0.49)
-            // Half a second from when the first was sent, less the time its exchange took.
+            let times = arrivals.current
+            #expect(times.count == 2)
+            if times.count == 2 {
+                // The budget is about when requests are sent: they reach the server half a second apart at least
+                // (some slack for the loopback hop of the first one on a loaded machine).
+                #expect(times[1].timeIntervalSince(times[0]) >= 0.4, "arrived \(times[1].timeIntervalSince(times[0])) s apart")
+            }
+            // Half a second from when the first was sent, less the time its exchange took: a fast first exchange
+            // means one wait; on a loaded machine the exchange itself may have used up the half second.
             let waits = events.rateLimitWaits
-            #expect(waits.count == 1)
+            if firstExchange < 0.4 {
+                #expect(waits.count == 1, "the first exchange took \(firstExchange) s")
+                #expect(await client.statistics.rateLimitWaits == 1)
+            }
+            #expect(waits.count <= 1)
             #expect(waits.allSatisfy { $0 > 0 && $0 <= 0.5 }, "waited \(waits)")
-            #expect(await client.statistics.rateLimitWaits == 1)
             #expect(api.requests.count == 2)
         }
     }
