@@ -17,7 +17,8 @@ public struct DriftCommand: AsyncParsableCommand {
 
         Examples:
           tenantctl drift tenants/acme-prod
-          tenantctl drift --all --format markdown > drift.md   # a scheduled job opens an issue from it on exit 2
+          # a scheduled job opens an issue from drift.md on exit 2:
+          tenantctl drift --all --format markdown > drift.md
           tenantctl drift tenants/acme-prod --format json
         """
     )

@@ -15,7 +15,8 @@ public struct EmulatorCommand: AsyncParsableCommand {
 
         Examples:
           tenantctl emulator --port 8443 --seed tenants/acme-dev/snapshot.json
-          tenantctl emulator --port 0 --rate 1000 --burst 1000 --state /tmp/tenant.json
+          tenantctl emulator --port 0 --rate 1000 --burst 1000 \\
+            --state /tmp/tenant.json
           tenantctl emulator --fault-rate 0.2 --fault-seed 7
         """
     )

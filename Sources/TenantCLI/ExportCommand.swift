@@ -16,8 +16,10 @@ public struct ExportCommand: AsyncParsableCommand {
         everything was read: no partial files. No secret is ever written.
 
         Examples:
-          AUTH0_DOMAIN=acme-dev.eu.auth0.com AUTH0_CLIENT_ID=… AUTH0_CLIENT_SECRET=… tenantctl export --tenant tenants/acme-dev
-          tenantctl export --snapshot tenants/acme-dev/snapshot.json --domain acme-dev.eu.auth0.com
+          export AUTH0_DOMAIN=acme-dev.eu.auth0.com
+          export AUTH0_CLIENT_ID=… AUTH0_CLIENT_SECRET=…
+          tenantctl export --tenant tenants/acme-dev
+          tenantctl export --snapshot tenants/acme-dev/snapshot.json
         """
     )
 

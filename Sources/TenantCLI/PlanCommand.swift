@@ -23,9 +23,11 @@ public struct PlanCommand: AsyncParsableCommand {
 
         Examples:
           tenantctl plan tenants/acme-dev
-          tenantctl plan tenants/acme-dev --format markdown > plan.md       # a pull-request comment
+          # a pull-request comment:
+          tenantctl plan tenants/acme-dev --format markdown > plan.md
           tenantctl plan tenants/acme-dev --out plan.json --detailed-exitcode
-          tenantctl plan --all --format markdown --out-directory plans      # every tenant under tenants/
+          # every tenant in tenants/, one plan file each:
+          tenantctl plan --all --format markdown --out-directory plans
         """
     )
 

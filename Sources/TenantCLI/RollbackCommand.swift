@@ -21,7 +21,8 @@ public struct RollbackCommand: AsyncParsableCommand {
         (git checkout <commit> -- tenants/x, then plan and apply).
 
         Examples:
-          tenantctl rollback tenants/acme-dev --to .tenantctl/snapshots/acme-dev-2026-11-22T101500Z.json --out rollback.json
+          tenantctl rollback tenants/acme-dev --out rollback.json \\
+            --to .tenantctl/snapshots/acme-dev-2026-11-22T101500Z.json
           tenantctl apply rollback.json
         """
     )

@@ -11,10 +11,10 @@ public struct TenantctlCommand: AsyncParsableCommand {
         plan reads the tenant's committed snapshot. Guide: docs/guide.md.
 
         Examples:
-          tenantctl validate                                   # every tenant under tenants/
-          tenantctl plan tenants/acme-dev --out plan.json      # review it, then:
+          tenantctl validate                               # every tenant in tenants/
+          tenantctl plan tenants/acme-dev --out plan.json  # review it, then:
           tenantctl apply plan.json
-          tenantctl drift --all                                # exit 2 when a live tenant differs from its files
+          tenantctl drift --all                            # exit 2 on drift
           tenantctl --generate-completion-script zsh > ~/.zfunc/_tenantctl
         """,
         version: TenantctlVersion.current,

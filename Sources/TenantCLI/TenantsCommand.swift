@@ -10,7 +10,7 @@ public struct TenantsCommand: ParsableCommand {
         discussion: """
         Examples:
           tenantctl tenants
-          tenantctl tenants --format json     # [{"name","directory","domain","secrets",...}] for a CI matrix
+          tenantctl tenants --format json     # a CI matrix: [{"name", "domain", ...}]
         """
     )
 

@@ -17,7 +17,7 @@ public struct ValidateCommand: ParsableCommand {
 
         Examples:
           tenantctl validate tenants/acme-dev
-          tenantctl validate --format github          # annotations in GitHub Actions logs
+          tenantctl validate --format github   # annotations in Actions logs
           tenantctl validate --format sarif > tenantctl.sarif
         """
     )

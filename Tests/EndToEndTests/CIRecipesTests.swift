@@ -69,7 +69,14 @@ import Testing
         for command in subcommands where command != "help" {
             let help = try await CLIProcess.run(["help", command])
             let examples = help.stdout.components(separatedBy: "Examples:").dropFirst().joined()
+                .components(separatedBy: "USAGE:").first ?? ""
             #expect(examples.contains("tenantctl \(command)"), "tenantctl help \(command) shows examples of itself")
+            // The help is wrapped at 80 columns: an example line that long is broken mid-command, and a broken
+            // line starts at column 0 instead of under the others.
+            let wrapped = examples.split(separator: "\n").filter { !$0.hasPrefix("  ") }
+            #expect(wrapped.isEmpty, "tenantctl help \(command): examples wider than 80 columns: \(wrapped)")
         }
+        let rootExamples = root.stdout.components(separatedBy: "Examples:").last?.components(separatedBy: "USAGE:").first ?? ""
+        #expect(rootExamples.split(separator: "\n").allSatisfy { $0.hasPrefix("  ") }, "tenantctl --help: examples wider than 80 columns")
     }
 }
