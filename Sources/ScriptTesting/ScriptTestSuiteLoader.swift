@@ -12,7 +12,7 @@ public struct ScriptTestSuiteLoader: Sendable {
         self.fileSystem = fileSystem
     }
 
-    /// The cases, and findings for test files that cannot be used.
+    /// The cases; errors for test files that cannot be used, and a note for what cannot be checked.
     public func cases(for tenant: TenantDefinition) -> (cases: [ScriptTestCase], findings: [Finding]) {
         var cases: [ScriptTestCase] = []
         var findings: [Finding] = []
@@ -30,11 +30,19 @@ public struct ScriptTestSuiteLoader: Sendable {
             }
             let folder = scripts.map { ($0.path as NSString).deletingLastPathComponent }.first ?? tenant.directory
             let testFile = TenantPath.join(folder, Self.testFileName)
-            guard fileSystem.size(of: testFile) != nil else { continue }
             let importMode = database.body["options"]?["import_mode"]?.bool == true
-            let parsed = parseTestFile(testFile, connection: database.key, scripts: byName, configuration: configuration, importMode: importMode)
-            cases += parsed.cases
-            findings += parsed.findings
+            var declaresMigration = false
+            if fileSystem.size(of: testFile) != nil {
+                let parsed = parseTestFile(testFile, connection: database.key, scripts: byName, configuration: configuration, importMode: importMode)
+                cases += parsed.cases
+                findings += parsed.findings
+                declaresMigration = parsed.declaresMigration
+            }
+            if importMode, byName[.login] != nil, !declaresMigration {
+                findings.append(Finding(
+                    rule: "marks-migrated", severity: .note, location: database.location,
+                    message: "not checked for `\(database.key)` (import mode): declare in \(testFile) the `migration:` request that marks a legacy user migrated (docs/test-scripts.md)"))
+            }
         }
         return (cases, findings)
     }
@@ -54,21 +62,21 @@ public struct ScriptTestSuiteLoader: Sendable {
     }
 
     private func parseTestFile(_ path: String, connection: String, scripts: [DatabaseScriptName: ScriptSource],
-                               configuration: [String: JSONValue], importMode: Bool) -> (cases: [ScriptTestCase], findings: [Finding]) {
+                               configuration: [String: JSONValue], importMode: Bool) -> (cases: [ScriptTestCase], findings: [Finding], declaresMigration: Bool) {
         var findings: [Finding] = []
         func problem(_ location: SourceLocation?, _ message: String) {
             findings.append(Finding(rule: "script-test-file", severity: .error, location: location ?? SourceLocation(file: path), message: message))
         }
         guard let data = try? fileSystem.contents(of: path), let text = String(data: data, encoding: .utf8) else {
             problem(nil, "cannot read \(path) as UTF-8 text")
-            return ([], findings)
+            return ([], findings, false)
         }
         let root: ConfigNode?
         do { root = try YAMLDocument.parse(text, file: path) } catch {
             problem(nil, "\(path) is not valid YAML: \(error)")
-            return ([], findings)
+            return ([], findings, false)
         }
-        guard let root, root.isMapping else { return ([], findings) }
+        guard let root, root.isMapping else { return ([], findings, false) }
         var merged = configuration
         for entry in root["configuration"]?.entries ?? [] { merged[entry.key] = entry.value.json }
         for entry in root.entries where !["configuration", "cases", "migration"].contains(entry.key) {
@@ -117,6 +125,6 @@ public struct ScriptTestSuiteLoader: Sendable {
                 configuration: merged, exchanges: item["http"]?.items.map(\.json) ?? [], expectation: expectation,
                 migrationMarker: scriptName == .login && importMode ? marker : nil, location: item.location))
         }
-        return (cases, findings)
+        return (cases, findings, marker != nil)
     }
 }

@@ -45,9 +45,9 @@ public struct TestScriptsCommand: ParsableCommand {
             let loadErrors = tenant.findings.filter { $0.severity == .error }
             let suite = ScriptTestSuiteLoader().cases(for: tenant)
             for finding in loadErrors + suite.findings {
-                StandardError.write("\(finding.location.map { "\($0): " } ?? "")error: \(finding.message) [\(finding.rule)]\n")
+                StandardError.write("\(finding.location.map { "\($0): " } ?? "")\(finding.severity.rawValue): \(finding.message) [\(finding.rule)]\n")
             }
-            if !loadErrors.isEmpty || !suite.findings.isEmpty { failed = true }
+            if !loadErrors.isEmpty || suite.findings.contains(where: { $0.severity == .error }) { failed = true }
             let runs: [ScriptRun]
             do { runs = try harness.run(suite.cases) } catch {
                 StandardError.write("error: \(error)\n")

@@ -4,16 +4,16 @@ import TenantConfig
 
 /// tests.yaml beside a connection's scripts: cases, configuration and the import-mode migration request.
 @Suite struct ScriptTestSuiteLoaderTests {
-    func load(importMode: Bool, tests: String) -> (cases: [ScriptTestCase], findings: [Finding]) {
-        let files = [
+    func load(importMode: Bool, tests: String?) -> (cases: [ScriptTestCase], findings: [Finding]) {
+        var files = [
             "tenant.yaml": """
             databases:
               - name: db
                 options: {enabledDatabaseCustomization: true, import_mode: \(importMode), customScripts: {login: ./db/login.js}}
             """,
             "db/login.js": "function login(email, password, callback) { callback(null); }\n",
-            "db/tests.yaml": tests,
         ]
+        if let tests { files["db/tests.yaml"] = tests }
         let fileSystem = InMemoryFileSystem(root: "t", textFiles: files)
         let tenant = TenantLoader(fileSystem: fileSystem, environment: [:]).load("t")
         return ScriptTestSuiteLoader(fileSystem: fileSystem).cases(for: tenant)
@@ -44,6 +44,19 @@ import TenantConfig
 
     @Test func unknownTopLevelKeysAreNamed() {
         let loaded = load(importMode: true, tests: "case:\n  - name: x\n")
-        #expect(loaded.findings.map(\.message) == ["unknown key `case` in t/db/tests.yaml; a test file has configuration, migration and cases"])
+        #expect(loaded.findings.filter { $0.severity == .error }.map(\.message) == ["unknown key `case` in t/db/tests.yaml; a test file has configuration, migration and cases"])
+    }
+
+    @Test func anImportModeConnectionThatDeclaresNoMigrationRequestIsToldThatNothingChecksIt() {
+        let casesOnly = "cases:\n  - name: jane logs in\n    script: login\n    args: [jane@example.com, pw]\n"
+        for tests in [casesOnly, nil] {
+            let loaded = load(importMode: true, tests: tests)
+            #expect(loaded.findings.map(\.rule) == ["marks-migrated"], "tests.yaml: \(tests ?? "none")")
+            #expect(loaded.findings.first?.severity == .note, "nothing is wrong yet; it is said so as not to skip silently")
+            #expect(loaded.findings.first?.message.hasPrefix("not checked for `db` (import mode): declare in t/db/tests.yaml the `migration:` request") == true, "\(loaded.findings)")
+            #expect(loaded.findings.first?.location?.file == "t/tenant.yaml", "points at the connection")
+        }
+        #expect(load(importMode: false, tests: casesOnly).findings.isEmpty, "outside import mode nothing is migrated")
+        #expect(load(importMode: false, tests: nil).findings.isEmpty)
     }
 }

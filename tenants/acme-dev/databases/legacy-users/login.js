@@ -1,6 +1,6 @@
 /**
- * Login (automatic migration): checks the password against the legacy users API; on success Auth0 stores the
- * user and never calls this script for them again.
+ * Login (automatic migration): checks the password against the legacy users API; on success the legacy store
+ * marks the user migrated, Auth0 stores the user and never calls this script for them again.
  */
 function login(email, password, callback) {
   const axios = require('axios');
@@ -18,11 +18,24 @@ function login(email, password, callback) {
       if (response.status !== 200) {
         return callback(new Error('The legacy users API answered ' + response.status));
       }
-      return callback(null, toProfile(response.data));
+      return markMigrated(response.data, token);
     }, function (error) {
       return callback(new Error('The legacy users API is unreachable: ' + error.message));
     });
   });
+
+  // The legacy store records that the user now lives in Auth0 (the migration's progress, and when the store can be
+  // retired). If it cannot, the login fails: Auth0 then keeps nothing either, and the next login tries again.
+  function markMigrated(user, token) {
+    axios.patch(configuration.LEGACY_API_BASE_URL + '/users/' + encodeURIComponent(user.id) + '/migrated', {}, {
+      headers: { Authorization: 'Bearer ' + token },
+      timeout: 10000
+    }).then(function () {
+      callback(null, toProfile(user));
+    }, function (error) {
+      callback(new Error('The legacy users API could not mark the user migrated: ' + error.message));
+    });
+  }
 
   // Keep in step with get_user.js: both must build the same profile with the same user_id.
   function toProfile(user) {
