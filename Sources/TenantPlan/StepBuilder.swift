@@ -1,6 +1,7 @@
 import TenantConfig
 
-/// Builds the steps for each desired resource and the deletions, with their dependencies.
+/// Builds the steps for each desired resource and the deletions, with their dependencies (connections in
+/// StepBuilder+Connections.swift, deletions in StepBuilder+Deletions.swift).
 struct StepBuilder {
     let tenant: TenantDefinition
     let live: LiveState
@@ -8,9 +9,10 @@ struct StepBuilder {
     let secrets: [String: String]
     let missingSecrets: Set<String>
     let domain: String
-    private(set) var steps: [PendingStep] = []
-    private(set) var kept: [KeptResource] = []
-    private let desiredAddresses: Set<ResourceAddress>
+    // Appended to by the connection and deletion planning in StepBuilder+*.swift; read by the Planner.
+    var steps: [PendingStep] = []
+    var kept: [KeptResource] = []
+    let desiredAddresses: Set<ResourceAddress>
 
     init(tenant: TenantDefinition, live: LiveState, desired: [DesiredResource], secrets: [String: String], missingSecrets: Set<String>, domain: String) {
         self.tenant = tenant
@@ -51,155 +53,6 @@ struct StepBuilder {
         } else {
             add(.create, address, "POST", collection, body: .object(payload), produces: ProducedID(address: address.description, field: idField),
                 changes: creationChanges(resource.payload))
-        }
-    }
-
-    // MARK: - Connections: options replaced whole, scripts as diffs, configuration by digest, enabled clients
-
-    private mutating func planConnection(_ resource: DesiredResource) throws(PlanError) {
-        let address = resource.address
-        var payload = resource.payload
-        var options = payload["options"]?.objectValue ?? [:]
-        let configuration = options["configuration"]?.objectValue
-        var notes: [String] = []
-        var metadata = payload["metadata"]?.objectValue ?? [:]
-        let usesUnsetSecret = configuration?.values.contains { SecretReference.names(in: $0.stringValue ?? "").contains(where: missingSecrets.contains) } ?? false
-        if let configuration, !usesUnsetSecret {
-            let resolved = configuration.mapValues { value -> String in
-                let text = value.stringValue ?? String(decoding: value.encoded(), as: UTF8.self)
-                return SecretReference.substitute(in: text) { secrets[$0] ?? "" }
-            }
-            metadata[ConfigurationDigest.metadataKey] = .string(ConfigurationDigest.metadataValue(for: resolved, domain: domain, connection: address.key))
-        }
-        if !metadata.isEmpty { payload["metadata"] = .object(metadata) }
-
-        guard let current = live[address] else {
-            payload["name"] = .string(address.key)
-            let changes = creationChanges(payload)
-            add(.create, address, "POST", "/connections", body: .object(encodeSecrets(payload)),
-                produces: ProducedID(address: address.description, field: "id"), changes: changes)
-            try planEnablement(resource, connectionPath: "{{ref:\(address)}}", liveEnabled: [], createdHere: true)
-            return
-        }
-        var changes: [FieldChange] = []
-        let liveOptions = current.object["options"]?.objectValue ?? [:]
-        var optionsChanged = false
-
-        // Scripts: line diffs, and the drift the dashboard causes.
-        let desiredScripts = options["customScripts"]?.objectValue ?? [:]
-        let liveScripts = liveOptions["customScripts"]?.objectValue ?? [:]
-        for name in Set(desiredScripts.keys).union(liveScripts.keys).sorted() {
-            let new = desiredScripts[name]?.stringValue ?? "", old = liveScripts[name]?.stringValue ?? ""
-            guard new != old else { continue }
-            optionsChanged = true
-            changes.append(FieldChange(path: "options.customScripts.\(name)", before: old.isEmpty ? nil : .string("(\(old.count) characters)"),
-                                       after: new.isEmpty ? nil : .string("(\(new.count) characters)"), diff: LineDiff.unified(from: old, to: new)))
-            if name == DatabaseScriptName.changeEmail.rawValue, old.isEmpty, !new.isEmpty {
-                notes.append("The live connection has no change_email script: saving a custom database connection in the Auth0 dashboard deletes it (the dashboard cannot edit it). This update restores it.")
-            }
-        }
-        // Configuration: compared through the digest, never by value.
-        if let configuration {
-            let stored = (current.object["metadata"]?.objectValue?[ConfigurationDigest.metadataKey])?.stringValue
-            let resolved = configuration.mapValues { value -> String in
-                SecretReference.substitute(in: value.stringValue ?? String(decoding: value.encoded(), as: UTF8.self)) { secrets[$0] ?? "" }
-            }
-            let keys = configuration.keys.sorted().joined(separator: ", ")
-            let unset = configuration.values.flatMap { SecretReference.names(in: $0.stringValue ?? "") }.filter(missingSecrets.contains).sorted()
-            let verdict: Bool?? = unset.isEmpty ? .some(ConfigurationDigest.matches(stored, resolved)) : .none
-            switch verdict {
-            case .none:
-                notes.append("Cannot tell whether the configuration changed: \(unset.joined(separator: ", ")) not set in the environment. This plan is a preview and cannot be applied.")
-            case .some(let matches):
-            switch matches {
-            case .some(true):
-                let liveKeys = Set((liveOptions["configuration"]?.objectValue ?? [:]).keys)
-                if liveKeys != Set(configuration.keys) {
-                    optionsChanged = true
-                    changes.append(FieldChange(path: "options.configuration", before: .string("keys: \(liveKeys.sorted().joined(separator: ", "))"), after: .string("keys: \(keys)")))
-                }
-            case .some(false):
-                optionsChanged = true
-                changes.append(FieldChange(path: "options.configuration", before: .string("(sensitive)"), after: .string("(sensitive, changed; keys: \(keys))")))
-            case .none:
-                optionsChanged = true
-                changes.append(FieldChange(path: "options.configuration", before: .string("(sensitive, not written by tenantctl)"), after: .string("(sensitive; keys: \(keys))")))
-                notes.append("Adopt configuration: the API only returns configuration values as ciphertext and this connection has no tenantctl digest yet, so tenantctl cannot tell whether they changed. This update writes the values from the environment once and records their digest; later plans compare digests.")
-            }
-            }
-        } else if liveOptions["configuration"] != nil {
-            optionsChanged = true
-            changes.append(FieldChange(path: "options.configuration", before: .string("(sensitive)"), after: nil))
-        }
-        // Every other option: the PATCH replaces options whole, so live options the files omit disappear.
-        var removed: [String] = []
-        for key in Set(options.keys).union(liveOptions.keys).sorted() where key != "customScripts" && key != "configuration" {
-            let new = options[key], old = liveOptions[key]
-            if new == nil {
-                optionsChanged = true
-                removed.append(key)
-                changes.append(FieldChange(path: "options.\(key)", before: redact(old, path: "options.\(key)"), after: nil))
-            } else if !JSONNormalizer.hiddenSecret(old, new!), old.map({ JSONNormalizer.normalize($0, key: key) }) != JSONNormalizer.normalize(new!, key: key) {
-                optionsChanged = true
-                changes.append(FieldChange(path: "options.\(key)", before: redact(old, path: "options.\(key)"), after: redact(new, path: "options.\(key)")))
-            }
-        }
-        if !removed.isEmpty {
-            notes.append("A connection update replaces `options` as a whole: \(removed.map { "`\($0)`" }.joined(separator: ", ")) set on the tenant but absent from the files will be removed. Add them to the files to keep them.")
-        }
-        // Top-level fields other than options (display_name, metadata, realms, ...).
-        var topLevel = payload
-        topLevel["options"] = nil
-        topLevel["name"] = nil
-        topLevel["strategy"] = nil
-        let topChanges = fieldChanges(desired: topLevel, live: current.object, skip: [])
-        changes += topChanges
-        var body: [String: JSONValue] = [:]
-        for change in topChanges { body[change.path] = topLevel[change.path] }
-        if optionsChanged {
-            if configuration != nil { options["configuration"] = .object(configuration!) }
-            body["options"] = .object(options)
-            if let metadata = payload["metadata"] {
-                var merged = current.object["metadata"]?.objectValue ?? [:]
-                for (k, v) in metadata.objectValue ?? [:] { merged[k] = v }
-                body["metadata"] = .object(merged)
-            }
-        }
-        if !body.isEmpty {
-            add(.update, address, "PATCH", "/connections/\(current.id)", body: .object(encodeSecrets(body)), changes: changes, notes: notes)
-        }
-        let liveEnabled = Set(current.object["enabled_clients"]?.arrayValue?.compactMap(\.stringValue) ?? [])
-        try planEnablement(resource, connectionPath: current.id, liveEnabled: liveEnabled, createdHere: false)
-    }
-
-    /// `PATCH /connections/{id}/clients` with the clients to enable and disable (at most 50 per call).
-    private mutating func planEnablement(_ resource: DesiredResource, connectionPath: String, liveEnabled: Set<String>, createdHere: Bool) throws(PlanError) {
-        guard let names = resource.enabledClients else { return }
-        var desiredIDs: [String: String] = [:]
-        var dependencies: Set<String> = createdHere ? [PendingStep.key("create", resource.address)] : []
-        for name in names {
-            let id = try clientID(name, for: resource.address)
-            desiredIDs[id] = name
-            if id.hasPrefix("{{ref:") { dependencies.insert(PendingStep.key("create", ResourceAddress(.clients, name))) }
-        }
-        let enable = desiredIDs.keys.filter { !liveEnabled.contains($0) }.sorted()
-        let disable = liveEnabled.subtracting(desiredIDs.keys).sorted()
-        let items = enable.map { JSONValue.object(["client_id": .string($0), "status": .bool(true)]) }
-            + disable.map { JSONValue.object(["client_id": .string($0), "status": .bool(false)]) }
-        let chunks = stride(from: 0, to: items.count, by: 50).map { Array(items[$0..<min($0 + 50, items.count)]) }
-        for (index, chunk) in chunks.enumerated() {
-            var changes: [FieldChange] = []
-            for item in chunk {
-                let id = item["client_id"]!.stringValue!
-                let name = desiredIDs[id] ?? live.clientNamesByID[id] ?? id
-                changes.append(FieldChange(path: "enabled_clients", before: item["status"] == .bool(true) ? nil : .string(name),
-                                           after: item["status"] == .bool(true) ? .string(name) : nil))
-            }
-            var step = pending(.update, resource.address, "PATCH", "/connections/\(connectionPath)/clients", body: .array(chunk), changes: changes)
-            step.key = PendingStep.key("enable\(index)", resource.address)
-            step.rank = StepRank.enablement
-            step.dependsOn.formUnion(dependencies)
-            steps.append(step)
         }
     }
 
@@ -303,69 +156,23 @@ struct StepBuilder {
         }
     }
 
-    // MARK: - Deletions
-
-    mutating func planDeletions(managed: Set<ResourceKind>) {
-        for resource in live.resources.values.sorted(by: { $0.address < $1.address }) where !desiredAddresses.contains(resource.address) {
-            let kind = resource.address.kind
-            guard managed.contains(kind), kind != .tenant else { continue }
-            if kind == .clients, resource.object["global"]?.boolValue == true { continue }
-            if kind == .triggers, resource.object["bindings"]?.arrayValue?.isEmpty ?? true { continue }
-            guard tenant.settings.allowDeletes else {
-                kept.append(KeptResource(resource: resource.address,
-                    reason: "not in the files, but deletes are not allowed (`allow_deletes: false` in tenantctl.yaml)"))
-                continue
-            }
-            let (path, body): (String, JSONValue?) = switch kind {
-            case .clients: ("/clients/\(resource.id)", nil)
-            case .databases, .connections: ("/connections/\(resource.id)", nil)
-            case .resourceServers: ("/resource-servers/\(resource.id)", nil)
-            case .clientGrants: ("/client-grants/\(resource.id)", nil)
-            case .rules: ("/rules/\(resource.id)", nil)
-            case .actions: ("/actions/actions/\(resource.id)?force=true", nil)
-            case .logStreams: ("/log-streams/\(resource.id)", nil)
-            case .emailProvider: ("/emails/provider", nil)
-            case .triggers: ("/actions/triggers/\(resource.address.key)/bindings", .object(["bindings": .array([])]))
-            case .tenant, .rulesConfigs: ("", nil)
-            }
-            var step = pending(kind == .triggers ? .update : .delete, resource.address, kind == .triggers ? "PATCH" : "DELETE", path, body: body,
-                               changes: [], notes: [])
-            step.rank = StepRank.delete(kind)
-            // What points at a resource goes before it.
-            switch kind {
-            case .clients:
-                for grant in live.resources(.clientGrants) where grant.object["client_id"]?.stringValue == resource.id {
-                    step.dependsOn.insert(PendingStep.key("delete", grant.address))
-                }
-            case .resourceServers:
-                for grant in live.resources(.clientGrants) where grant.object["audience"]?.stringValue == resource.address.key {
-                    step.dependsOn.insert(PendingStep.key("delete", grant.address))
-                }
-            case .actions:
-                for trigger in live.resources(.triggers) { step.dependsOn.insert(PendingStep.key("update", trigger.address)) }
-            default: break
-            }
-            steps.append(step)
-        }
-    }
-
     // MARK: - Shared pieces
 
-    private func clientID(_ name: String, for address: ResourceAddress) throws(PlanError) -> String {
+    func clientID(_ name: String, for address: ResourceAddress) throws(PlanError) -> String {
         if let current = live[ResourceAddress(.clients, name)] { return current.id }
         if live.clientNamesByID[name] != nil { return name }
         if desiredAddresses.contains(ResourceAddress(.clients, name)) { return "{{ref:clients/\(name)}}" }
         throw .unresolvedReference(address, name)
     }
 
-    private func pending(_ action: ChangeAction, _ address: ResourceAddress, _ method: String, _ path: String, body: JSONValue?,
+    func pending(_ action: ChangeAction, _ address: ResourceAddress, _ method: String, _ path: String, body: JSONValue?,
                          produces: ProducedID? = nil, changes: [FieldChange], notes: [String] = []) -> PendingStep {
         let verb = action.rawValue
         return PendingStep(key: PendingStep.key(verb, address), action: action, resource: address, method: method, path: path, body: body,
                            produces: produces, changes: changes, notes: notes, dependsOn: [], rank: StepRank.forward(address.kind))
     }
 
-    private mutating func add(_ action: ChangeAction, _ address: ResourceAddress, _ method: String, _ path: String, body: JSONValue?,
+    mutating func add(_ action: ChangeAction, _ address: ResourceAddress, _ method: String, _ path: String, body: JSONValue?,
                               produces: ProducedID? = nil, changes: [FieldChange], notes: [String] = []) {
         var step = pending(action, address, method, path, body: body, produces: produces, changes: changes, notes: notes)
         if address.kind == .tenant {
@@ -376,7 +183,7 @@ struct StepBuilder {
     }
 
     /// Top-level fields whose live value differs from the desired one (scripts as line diffs).
-    private func fieldChanges(desired: [String: JSONValue], live: [String: JSONValue], skip: Set<String>) -> [FieldChange] {
+    func fieldChanges(desired: [String: JSONValue], live: [String: JSONValue], skip: Set<String>) -> [FieldChange] {
         desired.keys.sorted().compactMap { key in
             guard !skip.contains(key), let new = desired[key], !JSONNormalizer.satisfies(live[key], new, key: key) else { return nil }
             if ["script", "code"].contains(key), case .string(let newText) = new {
@@ -386,7 +193,7 @@ struct StepBuilder {
         }
     }
 
-    private func creationChanges(_ payload: [String: JSONValue]) -> [FieldChange] {
+    func creationChanges(_ payload: [String: JSONValue]) -> [FieldChange] {
         payload.keys.sorted().map { key in
             let value = payload[key]!
             if ["script", "code"].contains(key), case .string(let text) = value {
