@@ -45,7 +45,7 @@ public struct TestScriptsCommand: ParsableCommand {
             let loadErrors = tenant.findings.filter { $0.severity == .error }
             let suite = ScriptTestSuiteLoader().cases(for: tenant)
             for finding in loadErrors + suite.findings {
-                StandardError.write("\(finding.location.map { "\($0): " } ?? "")\(finding.severity.rawValue): \(finding.message) [\(finding.rule)]\n")
+                StandardError.write(finding.compilerStyleLine() + "\n")
             }
             if !loadErrors.isEmpty || suite.findings.contains(where: { $0.severity == .error }) { failed = true }
             let runs: [ScriptRun]

@@ -30,3 +30,11 @@ public struct Finding: Hashable, Codable, Sendable {
         self.message = message
     }
 }
+
+extension Finding {
+    /// The compiler-style line editors and terminals link: `file:line:column: error: message [rule]`.
+    /// `label` stands in for the severity word (a coloured one, say).
+    public func compilerStyleLine(label: String? = nil) -> String {
+        "\(location.map { "\($0): " } ?? "")\(label ?? severity.rawValue + ":") \(message) [\(rule)]"
+    }
+}

@@ -10,8 +10,7 @@ struct TextFindingReporter {
     func render(_ report: LintReport) -> String {
         var lines: [String] = []
         for finding in report.findings {
-            let place = finding.location.map { "\($0): " } ?? ""
-            lines.append("\(place)\(paint(finding.severity.rawValue + ":", finding.severity)) \(finding.message) [\(finding.rule)]")
+            lines.append(finding.compilerStyleLine(label: paint(finding.severity.rawValue + ":", finding.severity)))
         }
         guard summary else { return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n" }
         for suppressed in report.suppressed {
