@@ -39,11 +39,11 @@ import Testing
         request.httpMethod = "DELETE"
         _ = try await URLSession.shared.data(for: request)
         try await DirectAPI(fixture).patch("resource-servers/5f1e2d3c4b5a69788796a5b4", #"{"token_lifetime":60}"#)
-        let writesBefore = try fixture.writes()
+        let writesBefore = try await fixture.writes()
         let applied = try await fixture.run(["apply", "plan.json"], environment: secret)
         #expect(applied.status == 1)
         #expect(applied.stderr.contains("the tenant changed since the plan was made (resourceServers/https://legacy-users.acme.example/api)"))
-        #expect(try fixture.writes() == writesBefore, "a stale plan writes nothing")
+        #expect(try await fixture.writes() == writesBefore, "a stale plan writes nothing")
     }
 
     @Test func aChangedSecretIsRefusedLikeAStalePlan() async throws {
@@ -54,7 +54,7 @@ import Testing
         let applied = try await fixture.run(["apply", "plan.json"], environment: ["LEGACY_API_CLIENT_SECRET": "another-value"])
         #expect(applied.status == 1)
         #expect(applied.stderr.contains("the environment's value of LEGACY_API_CLIENT_SECRET differs from the one the plan was reviewed with"))
-        #expect(try fixture.writes() == 0)
+        #expect(try await fixture.writes() == 0)
     }
 
     @Test func aPlanIsSentOnlyToTheTenantItWasMadeAgainst() async throws {
@@ -67,7 +67,8 @@ import Testing
         let applied = try await fixture.run(["apply", "plan.json", "--domain", other.emulator.baseURL], environment: secret)
         #expect(applied.status == 1)
         #expect(applied.stderr.contains("the plan is for \(fixture.emulator.baseURL) but the credentials reach \(other.emulator.baseURL)"), "\(applied.stderr)")
-        #expect(try fixture.writes() == 0 && other.writes() == 0)
+        #expect(try await fixture.writes() == 0)
+        #expect(try await other.writes() == 0)
     }
 
     @Test func aPlanFileIsRefusedWhenItsFilesChangedSince() async throws {
@@ -80,7 +81,7 @@ import Testing
         let applied = try await fixture.run(["apply", "plan.json"], environment: secret)
         #expect(applied.status == 1)
         #expect(applied.stderr.contains("the files in dev changed since the plan was made"), "\(applied.stderr)")
-        #expect(try fixture.writes() == 0)
+        #expect(try await fixture.writes() == 0)
     }
 
     @Test func aResourceAppearingInAnEmptyTypeMakesThePlanStale() async throws {
@@ -97,11 +98,11 @@ import Testing
         #expect(plan["fingerprints"]?.objectValue?.keys.contains { $0.hasPrefix("rules/") } == false)
         // Someone adds a rule in the dashboard after the review.
         try await DirectAPI(fixture).post("rules", #"{"name":"sneaky","script":"function sneaky(u, c, cb) { cb(null, u, c); }","enabled":true}"#)
-        let writesBefore = try fixture.writes()
+        let writesBefore = try await fixture.writes()
         let applied = try await fixture.run(["apply", "plan.json"], environment: secret)
         #expect(applied.status == 1)
         #expect(applied.stderr.contains("the tenant changed since the plan was made (rules/sneaky)"), "\(applied.stderr)")
-        #expect(try fixture.writes() == writesBefore)
+        #expect(try await fixture.writes() == writesBefore)
     }
 
     @Test func exportThenValidateThenPlanOnlyAdoptsConfiguration() async throws {
@@ -151,7 +152,7 @@ import Testing
         try (try String(contentsOf: yaml, encoding: .utf8) + "\n").replacingOccurrences(of: "resourceServers:\n", with: "resourceServers:\n  - name: Temporary API\n    identifier: https://temporary.acme.example/api\n").write(to: yaml, atomically: true, encoding: .utf8)
         try git("commit", "-qam", "v2")
         #expect(try await fixture.run(["apply", "dev", "--auto-approve", "-q"], environment: secret).status == 0)
-        let v2 = try fixture.snapshot()
+        let v2 = try await fixture.snapshot()
         #expect(v2["resource_servers"]?.arrayValue?.count == 3)
         // Roll back: the earlier commit's files, then plan and apply (deletes allowed for the rollback).
         try git("checkout", "HEAD~1", "--", "dev")
@@ -162,7 +163,7 @@ import Testing
         #expect(rollback.stdout.contains("-        timeout: 5000,") || rollback.stdout.contains("timeout: 5000"))
         let applied = try await fixture.run(["apply", "dev", "--auto-approve", "-q"], environment: secret)
         #expect(applied.status == 0, "\(applied.stderr)")
-        let v1 = try fixture.snapshot()
+        let v1 = try await fixture.snapshot()
         #expect(v1["resource_servers"]?.arrayValue?.count == 2)
         let script = v1["connections"]?.arrayValue?.first?["options"]?["customScripts"]?["login"]?.stringValue ?? ""
         #expect(script.contains("timeout: 10000") && !script.contains("timeout: 5000"))
@@ -174,7 +175,7 @@ extension ApplyCommandTests {
         let fixture = try await EmulatorFixture.start()
         defer { Task { await fixture.stop() } }
         _ = try fixture.copyTenant("tenants/acme-dev", as: "dev")
-        let before = try fixture.snapshot()
+        let before = try await fixture.snapshot()
         let applied = try await fixture.run(["apply", "dev", "--auto-approve", "--format", "json", "-q"], environment: secret)
         #expect(applied.status == 0, "\(applied.stderr)")
         let snapshotPath = try #require(try JSONValue.parse(Data(applied.stdout.utf8))["snapshot"]?.stringValue)
@@ -186,7 +187,7 @@ extension ApplyCommandTests {
         let restored = try await fixture.run(["apply", "rollback.json"], environment: secret)
         #expect(restored.status == 0, "\(restored.stderr)")
         #expect(restored.stdout.contains("Verified"), "\(restored.stdout)")
-        let after = try fixture.snapshot()
+        let after = try await fixture.snapshot()
         func login(_ state: JSONValue) -> String? {
             state["connections"]?.arrayValue?.first { $0["name"] == .string("legacy-users") }?["options"]?["customScripts"]?["login"]?.stringValue
         }

@@ -39,18 +39,25 @@ struct EmulatorFixture {
     }
 
     /// The emulator's request counters.
-    func statistics() throws -> JSONValue {
-        let data = try Data(contentsOf: URL(string: "\(emulator.baseURL)/__emulator/stats")!)
-        return try JSONValue.parse(data)
+    func statistics() async throws -> JSONValue {
+        try await fetch("/__emulator/stats")
     }
 
-    func writes() throws -> Int {
-        let requests = try statistics()["requests"]
+    func writes() async throws -> Int {
+        let requests = try await statistics()["requests"]
         return ["POST", "PATCH", "PUT", "DELETE"].reduce(0) { $0 + Int(requests?[$1]?.numberValue ?? 0) }
     }
 
-    func snapshot() throws -> JSONValue {
-        try JSONValue.parse(Data(contentsOf: URL(string: "\(emulator.baseURL)/__emulator/snapshot")!))
+    func snapshot() async throws -> JSONValue {
+        try await fetch("/__emulator/snapshot")
+    }
+
+    /// An emulator admin endpoint, fetched without blocking a thread of Swift's cooperative pool: the in-process
+    /// emulator's store is an actor on that pool, and a blocking `Data(contentsOf:)` from two tests at once on a
+    /// two-core machine left no thread to answer them (both timed out after 60 s in CI).
+    private func fetch(_ path: String) async throws -> JSONValue {
+        let (data, _) = try await URLSession.shared.data(from: URL(string: "\(emulator.baseURL)\(path)")!)
+        return try JSONValue.parse(data)
     }
 
     /// Every byte the CLI wrote under the test folder, as text.

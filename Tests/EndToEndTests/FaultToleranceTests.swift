@@ -19,10 +19,10 @@ import Testing
             converged = applied.status == 0 && (applied.stdout.contains("Verified") || applied.stdout.contains("No changes."))
         }
         #expect(converged, "seed \(seed): re-plan + apply did not converge in 8 rounds")
-        let state = try fixture.snapshot()
+        let state = try await fixture.snapshot()
         let identifiers = state["resource_servers"]?.arrayValue?.compactMap { $0["identifier"]?.stringValue } ?? []
         #expect(identifiers.sorted() == ["https://legacy-users.acme.example/api", "https://orders.acme.example/api"], "nothing created twice")
-        #expect(try fixture.statistics()["faults"]?.numberValue ?? 0 > 0, "the faults must actually have happened")
+        #expect(try await fixture.statistics()["faults"]?.numberValue ?? 0 > 0, "the faults must actually have happened")
         #expect(!fixture.everythingWritten().contains("fault-test-secret"))
     }
 }

@@ -55,7 +55,8 @@ import Testing
         let applied = try await CLIProcess.run(["apply", "--all", "--auto-approve", "-q"], in: dev.directory, environment: environment)
         #expect(applied.status == 0, "\(applied.stdout)\n\(applied.stderr)")
         #expect(applied.stdout.contains("Summary:\n  acme-dev: applied\n  acme-legacy: applied"))
-        #expect(try dev.writes() > 0 && legacy.writes() > 0)
+        #expect(try await dev.writes() > 0)
+        #expect(try await legacy.writes() > 0)
         let again = try await CLIProcess.run(["plan", "--all", "--detailed-exitcode", "-q"], in: dev.directory, environment: environment)
         #expect(again.status == 0, "\(again.stdout)")
     }
@@ -74,7 +75,7 @@ import Testing
         let secret = ["LEGACY_API_KEY": "staging-key"]
         let applied = try await fixture.run(["apply", "stages/staging", "--auto-approve", "-q"], environment: secret)
         #expect(applied.status == 0, "\(applied.stdout)\n\(applied.stderr)")
-        let settings = try fixture.snapshot()["tenant_settings"]
+        let settings = try await fixture.snapshot()["tenant_settings"]
         #expect(settings?["friendly_name"] == .string("Acme (staging)"), "\(String(describing: settings))")
         let again = try await fixture.run(["plan", "stages/staging", "--detailed-exitcode", "-q"], environment: secret)
         #expect(again.status == 0, "\(again.stdout)")
