@@ -9,12 +9,14 @@ extension StepBuilder {
         let configuration = options["configuration"]?.objectValue
         var notes: [String] = []
         var metadata = payload["metadata"]?.objectValue ?? [:]
-        let usesUnsetSecret = configuration?.values.contains { SecretReference.names(in: $0.stringValue ?? "").contains(where: missingSecrets.contains) } ?? false
-        if let configuration, !usesUnsetSecret {
-            let resolved = configuration.mapValues { value -> String in
-                let text = value.stringValue ?? String(decoding: value.encoded(), as: UTF8.self)
-                return SecretReference.substitute(in: text) { secrets[$0] ?? "" }
-            }
+        // The configuration's values with secrets substituted; nil while a secret they use is not set.
+        let unsetSecrets = (configuration ?? [:]).values.flatMap { SecretReference.names(in: $0.stringValue ?? "") }
+            .filter(missingSecrets.contains).sorted()
+        let resolved = unsetSecrets.isEmpty ? configuration?.mapValues { value -> String in
+            let text = value.stringValue ?? String(decoding: value.encoded(), as: UTF8.self)
+            return SecretReference.substitute(in: text) { secrets[$0] ?? "" }
+        } : nil
+        if let resolved {
             metadata[ConfigurationDigest.metadataKey] = .string(ConfigurationDigest.metadataValue(for: resolved, domain: domain, connection: address.key))
         }
         if !metadata.isEmpty { payload["metadata"] = .object(metadata) }
@@ -47,31 +49,26 @@ extension StepBuilder {
         // Configuration: compared through the digest, never by value.
         if let configuration {
             let stored = (current.object["metadata"]?.objectValue?[ConfigurationDigest.metadataKey])?.stringValue
-            let resolved = configuration.mapValues { value -> String in
-                SecretReference.substitute(in: value.stringValue ?? String(decoding: value.encoded(), as: UTF8.self)) { secrets[$0] ?? "" }
-            }
             let keys = configuration.keys.sorted().joined(separator: ", ")
-            let unset = configuration.values.flatMap { SecretReference.names(in: $0.stringValue ?? "") }.filter(missingSecrets.contains).sorted()
-            let verdict: Bool?? = unset.isEmpty ? .some(ConfigurationDigest.matches(stored, resolved)) : .none
-            switch verdict {
-            case .none:
-                notes.append("Cannot tell whether the configuration changed: \(unset.joined(separator: ", ")) not set in the environment. This plan is a preview and cannot be applied.")
-            case .some(let matches):
-            switch matches {
-            case .some(true):
-                let liveKeys = Set((liveOptions["configuration"]?.objectValue ?? [:]).keys)
-                if liveKeys != Set(configuration.keys) {
+            if let resolved {
+                switch ConfigurationDigest.matches(stored, resolved) {
+                case true?:
+                    let liveKeys = Set((liveOptions["configuration"]?.objectValue ?? [:]).keys)
+                    if liveKeys != Set(configuration.keys) {
+                        optionsChanged = true
+                        changes.append(FieldChange(path: "options.configuration", before: .string("keys: \(liveKeys.sorted().joined(separator: ", "))"), after: .string("keys: \(keys)")))
+                    }
+                case false?:
                     optionsChanged = true
-                    changes.append(FieldChange(path: "options.configuration", before: .string("keys: \(liveKeys.sorted().joined(separator: ", "))"), after: .string("keys: \(keys)")))
+                    changes.append(FieldChange(path: "options.configuration", before: .string("(sensitive)"), after: .string("(sensitive, changed; keys: \(keys))")))
+                case nil:
+                    // No digest stored by tenantctl yet.
+                    optionsChanged = true
+                    changes.append(FieldChange(path: "options.configuration", before: .string("(sensitive, not written by tenantctl)"), after: .string("(sensitive; keys: \(keys))")))
+                    notes.append("Adopt configuration: the API only returns configuration values as ciphertext and this connection has no tenantctl digest yet, so tenantctl cannot tell whether they changed. This update writes the values from the environment once and records their digest; later plans compare digests.")
                 }
-            case .some(false):
-                optionsChanged = true
-                changes.append(FieldChange(path: "options.configuration", before: .string("(sensitive)"), after: .string("(sensitive, changed; keys: \(keys))")))
-            case .none:
-                optionsChanged = true
-                changes.append(FieldChange(path: "options.configuration", before: .string("(sensitive, not written by tenantctl)"), after: .string("(sensitive; keys: \(keys))")))
-                notes.append("Adopt configuration: the API only returns configuration values as ciphertext and this connection has no tenantctl digest yet, so tenantctl cannot tell whether they changed. This update writes the values from the environment once and records their digest; later plans compare digests.")
-            }
+            } else {
+                notes.append("Cannot tell whether the configuration changed: \(unsetSecrets.joined(separator: ", ")) not set in the environment. This plan is a preview and cannot be applied.")
             }
         } else if liveOptions["configuration"] != nil {
             optionsChanged = true
