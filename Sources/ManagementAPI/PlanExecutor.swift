@@ -93,7 +93,7 @@ public struct PlanExecutor: Sendable {
         return outcomes
     }
 
-    /// One step; a create whose outcome is unknown is resolved by reading, never by repeating blindly.
+    /// One step; a write whose outcome is unknown is resolved by reading, never by repeating blindly.
     private func send(_ step: PlanStep, created: [String: String]) async throws(ManagementAPIError) -> String? {
         let path = resolve(step.path, created: created, secrets: false)
         let body = step.body.map { resolve($0, created: created) }
@@ -102,38 +102,56 @@ public struct PlanExecutor: Sendable {
             let response = try await client.send(request)
             return step.produces.flatMap { response.body?[$0.field]?.stringValue }
         } catch .outcomeUnknown(let what) {
-            if let existing = try await findCreated(step, body: body) { return existing }
+            if let landed = try await landed(step, path: path, body: body) { return landed.id }
             // It did not land: sending it again cannot create a duplicate.
             do {
                 let response = try await client.send(APIRequest(step.method, path, body: body, isIdempotent: false))
                 return step.produces.flatMap { response.body?[$0.field]?.stringValue }
             } catch .outcomeUnknown {
-                if let existing = try await findCreated(step, body: body) { return existing }
+                if let landed = try await landed(step, path: path, body: body) { return landed.id }
                 throw .outcomeUnknown(what)
             }
         }
     }
 
-    /// Looks for the resource a create step makes, by its natural key.
-    private func findCreated(_ step: PlanStep, body: JSONValue?) async throws(ManagementAPIError) -> String? {
-        guard step.action == .create, let produces = step.produces else { return nil }
-        let (path, key, field, checkpoint): (String, String, String, Bool) = switch step.resource.kind {
-        case .clients: ("clients", "clients", "name", false)
-        case .databases, .connections: ("connections", "connections", "name", true)
-        case .resourceServers: ("resource-servers", "resource_servers", "identifier", false)
-        case .rules: ("rules", "rules", "name", false)
-        case .actions: ("actions/actions", "actions", "name", false)
-        case .logStreams: ("log-streams", "log_streams", "name", false)
-        case .clientGrants: ("client-grants", "client_grants", "audience", false)
-        default: ("", "", "", false)
+    /// A POST that did land, found by reading: the id it created, if it creates one.
+    struct Landed { var id: String? }
+
+    /// Looks for what a POST whose answer was lost made: the resource by its natural key, a singleton by reading
+    /// it, a sub-resource's items in its list. Nil when it did not land (or the step is not a POST).
+    private func landed(_ step: PlanStep, path: String, body: JSONValue?) async throws(ManagementAPIError) -> Landed? {
+        guard step.method == "POST", step.action != .deploy else { return nil }
+        let type = step.resource.kind.type
+        if let field = step.subResource, let sub = type.subResources.first(where: { $0.field == field }) {
+            return try await landedItems(sub, path: path, body: body) ? Landed(id: nil) : nil
         }
-        guard !path.isEmpty else { return nil }
-        let items = try await client.listAll(path, itemsKey: key, checkpoint: checkpoint)
-        let match = items.first { item in
-            guard item[field] == body?[field] else { return false }
-            return step.resource.kind != .clientGrants || item["client_id"] == body?["client_id"]
+        guard step.action == .create else { return nil }
+        switch type.api.listing {
+        case .singleton:
+            do {
+                _ = try await client.send(APIRequest("GET", path))
+                return Landed(id: nil)
+            } catch .http(let status, _, _, _) where status == 404 {
+                return nil
+            }
+        case .paged, .checkpoint, .plain:
+            let items = try await client.list(String(type.api.path.dropFirst()), type.api.listing)
+            let match = items.first { item in type.keyFields.allSatisfy { item[$0] == body?[$0] } }
+            return match.map { item in Landed(id: step.produces.flatMap { item[$0.field]?.stringValue }) }
+        case .perName:
+            return nil
         }
-        return match?[produces.field]?.stringValue
+    }
+
+    /// Whether every item a sub-resource POST sent is now in the sub-resource's list.
+    private func landedItems(_ sub: SubResource, path: String, body: JSONValue?) async throws(ManagementAPIError) -> Bool {
+        let sent: [JSONValue] = switch sub.write {
+        case .addRemoveLists(let wrapper): body?[wrapper]?.arrayValue ?? []
+        case .associate(let bodyField): [.object([sub.itemKey[0]: body?[bodyField] ?? .null])]
+        case .perItem, .toggle: body.map { [$0] } ?? []
+        }
+        let items = try await client.list(String(path.dropFirst()), sub.listing)
+        return sent.allSatisfy { wanted in items.contains { item in sub.itemKey.allSatisfy { item[$0] == wanted[$0] } } }
     }
 
     func resolve(_ text: String, created: [String: String], secrets: Bool = true) -> String {

@@ -1,4 +1,5 @@
-/// The resource types a tenant YAML describes, named by their Deploy CLI section.
+/// The resource types a tenant YAML describes, named by their Deploy CLI section. What differs between them is in
+/// their descriptors (`ResourceTypes/`), reached through `type`.
 public enum ResourceKind: String, CaseIterable, Sendable, Hashable, Codable {
     case tenant
     case clients
@@ -13,33 +14,28 @@ public enum ResourceKind: String, CaseIterable, Sendable, Hashable, Codable {
     case emailProvider
     case logStreams
 
-    /// The fields that name a resource of a list section: required, unique within the section
-    /// (a client grant is named by its client and audience together).
-    public var keyFields: [String] {
+    /// The type's descriptor: the one table every module reads.
+    public var type: ResourceType {
         switch self {
-        case .resourceServers: ["identifier"]
-        case .clientGrants: ["client_id", "audience"]
-        case .rulesConfigs: ["key"]
-        case .tenant, .emailProvider, .triggers: []
-        default: ["name"]
+        case .tenant: .tenant
+        case .clients: .clients
+        case .databases: .databases
+        case .connections: .connections
+        case .resourceServers: .resourceServers
+        case .clientGrants: .clientGrants
+        case .rules: .rules
+        case .rulesConfigs: .rulesConfigs
+        case .actions: .actions
+        case .triggers: .triggers
+        case .emailProvider: .emailProvider
+        case .logStreams: .logStreams
         }
     }
 
+    /// The fields that name a resource of a list section: required, unique within the section
+    /// (a client grant is named by its client and audience together).
+    public var keyFields: [String] { type.keyFields }
+
     /// The singular noun for messages and plans ("client", "custom database connection").
-    public var noun: String {
-        switch self {
-        case .tenant: "tenant settings"
-        case .clients: "client"
-        case .databases: "database connection"
-        case .connections: "connection"
-        case .resourceServers: "resource server"
-        case .clientGrants: "client grant"
-        case .rules: "rule"
-        case .rulesConfigs: "rules config"
-        case .actions: "action"
-        case .triggers: "trigger bindings"
-        case .emailProvider: "email provider"
-        case .logStreams: "log stream"
-        }
-    }
+    public var noun: String { type.noun }
 }

@@ -1,15 +1,16 @@
-/// Turns the sections of a tenant document into resources and scripts, checking each field name against the
-/// Management API's own (`FieldCatalog`), reading script files, and reporting what it cannot use.
+/// Turns the sections of a tenant document into resources and scripts, as each type's descriptor says: the
+/// section's shape and key, the field names the Management API accepts (`FieldCatalog`), the files beside the YAML.
+/// Reports what it cannot use.
 struct ResourceSectionParser {
     /// Deploy CLI sections tenantctl reads but does not manage yet: reported once, as a note.
-    static let unmanagedDeployCLISections: Set<String> = [
+    static let unmanagedDeployCLISections: Set<String> = Set([
         "pages", "branding", "themes", "prompts", "emailTemplates", "guardianFactors", "guardianFactorProviders",
         "guardianFactorTemplates", "guardianPolicies", "guardianPhoneFactorSelectedProvider",
         "guardianPhoneFactorMessageTypes", "roles", "organizations", "attackProtection", "customDomains", "hooks",
         "migrations", "tokenExchangeProfiles", "phoneProviders", "phoneTemplates", "actionModules", "forms", "flows",
         "flowVaultConnections", "selfServiceProfiles", "networkACLs", "connectionProfiles", "userAttributeProfiles",
         "riskAssessment", "supplementalSignals", "eventStreams", "rateLimitPolicies", "keys", "userBlocks",
-    ]
+    ]).subtracting(ResourceKind.allCases.map(\.rawValue))
 
     let tenantDirectory: String
     let fileSystem: any TenantFileSystem
@@ -34,7 +35,7 @@ struct ResourceSectionParser {
         for entry in root.entries {
             if let kind = ResourceKind(rawValue: entry.key) {
                 declaredSections.insert(kind)
-                parseSection(kind, entry)
+                parseSection(kind.type, entry)
             } else if Self.unmanagedDeployCLISections.contains(entry.key) {
                 unmanagedSections.append(entry.key)
                 firstUnmanaged = firstUnmanaged ?? entry.keyLocation
@@ -50,9 +51,10 @@ struct ResourceSectionParser {
         }
     }
 
-    private mutating func parseSection(_ kind: ResourceKind, _ entry: ConfigEntry) {
-        switch kind {
-        case .tenant, .emailProvider:
+    private mutating func parseSection(_ type: ResourceType, _ entry: ConfigEntry) {
+        let kind = type.kind
+        switch type.section {
+        case .singleton:
             guard entry.value.isMapping || entry.value.isNull else {
                 findings.append(.wrongType(entry, expected: "a mapping"))
                 return
@@ -60,12 +62,13 @@ struct ResourceSectionParser {
             // An empty `emailProvider: {}` (as exports write it) declares nothing.
             guard !entry.value.entries.isEmpty else { return }
             checkFields(entry.value, against: catalog.sections[kind.rawValue], path: kind.rawValue)
+            readFiles(type, key: kind.rawValue, entry.value)
             resources.append(ResourceDefinition(kind: kind, key: kind.rawValue, body: entry.value))
-        case .triggers:
-            parseTriggers(entry)
-        default:
+        case .map(let shape):
+            parseMap(type, shape, entry)
+        case .list(let keyFields):
             guard entry.value.isSequence || entry.value.isNull else {
-                findings.append(.wrongType(entry, expected: "a list of \(kind.noun)s"))
+                findings.append(.wrongType(entry, expected: "a list of \(type.noun)s"))
                 return
             }
             var seen: [String: SourceLocation] = [:]
@@ -74,77 +77,82 @@ struct ResourceSectionParser {
                     findings.append(.loader("wrong-type", item.location, "each entry of `\(kind.rawValue)` is a mapping, found \(item.typeName)"))
                     continue
                 }
-                guard let key = naturalKey(kind, item) else { continue }
+                guard let key = naturalKey(type, keyFields, item) else { continue }
                 if let first = seen[key] {
                     findings.append(.loader("duplicate-name", item.location,
-                        "\(kind.noun) `\(key)` is declared twice (first at line \(first.line)); names must be unique"))
+                        "\(type.noun) `\(key)` is declared twice (first at line \(first.line)); names must be unique"))
                     continue
                 }
                 seen[key] = item.location
                 checkFields(item, against: catalog.sections[kind.rawValue], path: kind.rawValue)
-                readScripts(kind, key: key, item)
+                readFiles(type, key: key, item)
                 resources.append(ResourceDefinition(kind: kind, key: key, body: item))
             }
         }
     }
 
     /// The name users know a resource by; reports a missing one.
-    private mutating func naturalKey(_ kind: ResourceKind, _ item: ConfigNode) -> String? {
+    private mutating func naturalKey(_ type: ResourceType, _ keyFields: [String], _ item: ConfigNode) -> String? {
         var values: [String] = []
-        for field in kind.keyFields {
+        for field in keyFields {
             if let value = item[field]?.string, !value.isEmpty {
                 values.append(value)
             } else {
-                findings.append(.loader("missing-field", item.location, "this \(kind.noun) has no `\(field)`; add one"))
+                findings.append(.loader("missing-field", item.location, "this \(type.noun) has no `\(field)`; add one"))
             }
         }
-        return values.count == kind.keyFields.count ? values.joined(separator: " → ") : nil
+        return values.count == keyFields.count ? ResourceType.joinKey(values) : nil
     }
 
-    private mutating func parseTriggers(_ entry: ConfigEntry) {
+    /// A mapping of names to lists of entries (trigger id to bindings): one resource per name.
+    private mutating func parseMap(_ type: ResourceType, _ shape: MapEntryShape, _ entry: ConfigEntry) {
         guard entry.value.isMapping || entry.value.isNull else {
-            findings.append(.wrongType(entry, expected: "a mapping of trigger id to a list of bindings"))
+            findings.append(.wrongType(entry, expected: "a mapping of name to a list of \(shape.noun)s"))
             return
         }
-        for trigger in entry.value.entries {
-            guard trigger.value.isSequence || trigger.value.isNull else {
-                findings.append(.wrongType(trigger, expected: "a list of bindings (`action_name`, `display_name`)"))
+        for named in entry.value.entries {
+            guard named.value.isSequence || named.value.isNull else {
+                findings.append(.wrongType(named, expected: "a list of \(shape.noun)s (\(shape.fields.map { "`\($0)`" }.joined(separator: ", ")))"))
                 continue
             }
-            for binding in trigger.value.items {
-                for field in binding.entries where !["action_name", "display_name"].contains(field.key) {
-                    findings.append(.unknownKey(field, among: ["action_name", "display_name"], in: "a trigger binding"))
+            for item in named.value.items {
+                for field in item.entries where !shape.fields.contains(field.key) {
+                    findings.append(.unknownKey(field, among: shape.fields, in: "a \(shape.noun)"))
                 }
-                if binding["action_name"]?.string == nil {
-                    findings.append(.loader("missing-field", binding.location, "a trigger binding needs `action_name`: the name of an action in `actions`"))
+                for (field, what) in shape.required.sorted(by: { $0.key < $1.key }) where item[field]?.string == nil {
+                    findings.append(.loader("missing-field", item.location, "a \(shape.noun) needs `\(field)`: \(what)"))
                 }
             }
-            resources.append(ResourceDefinition(kind: .triggers, key: trigger.key, body: trigger.value))
+            resources.append(ResourceDefinition(kind: type.kind, key: named.key, body: named.value))
         }
     }
 
-    /// Reads the script files a resource names: custom DB scripts, a rule's script, an action's code.
-    private mutating func readScripts(_ kind: ResourceKind, key: String, _ item: ConfigNode) {
-        switch kind {
-        case .databases, .connections:
-            guard let customScripts = item["options"]?.entry("customScripts") else { return }
-            guard customScripts.value.isMapping else {
-                findings.append(.wrongType(customScripts, expected: "a mapping of script name (login, get_user, …) to a file path"))
-                return
-            }
-            for script in customScripts.value.entries {
-                guard let name = DatabaseScriptName(rawValue: script.key) else {
-                    findings.append(.unknownKey(script, among: DatabaseScriptName.allCases.map(\.rawValue), in: "options.customScripts"))
-                    continue
+    /// Reads the files a resource names (custom database scripts, a rule's script, an action's code).
+    private mutating func readFiles(_ type: ResourceType, key: String, _ item: ConfigNode) {
+        for field in type.files {
+            switch field.content {
+            case .databaseScripts:
+                // `options.customScripts.*`: the mapping of script name to file.
+                let parent = FieldPattern(field.pattern.segments.dropLast().map(\.glob).joined(separator: "."))
+                for match in parent.values(in: item) {
+                    guard let mapping = match.entry else { continue }
+                    guard mapping.value.isMapping else {
+                        findings.append(.wrongType(mapping, expected: "a mapping of script name (login, get_user, …) to a file path"))
+                        continue
+                    }
+                    for script in mapping.value.entries {
+                        guard let name = DatabaseScriptName(rawValue: script.key) else {
+                            findings.append(.unknownKey(script, among: DatabaseScriptName.allCases.map(\.rawValue), in: "options.customScripts"))
+                            continue
+                        }
+                        readScript(script.value, kind: .databaseScript(name), owner: key)
+                    }
                 }
-                readScript(script.value, kind: .databaseScript(name), owner: key)
+            case .rule:
+                for match in field.pattern.values(in: item) { readScript(match.value, kind: .rule, owner: key) }
+            case .action:
+                for match in field.pattern.values(in: item) { readScript(match.value, kind: .action, owner: key) }
             }
-        case .rules:
-            if let script = item["script"] { readScript(script, kind: .rule, owner: key) }
-        case .actions:
-            if let code = item["code"] { readScript(code, kind: .action, owner: key) }
-        default:
-            return
         }
     }
 

@@ -1,6 +1,7 @@
 /// Turns a snapshot (API objects with ids) into the files people write by hand: `tenant.yaml` in the Deploy CLI
-/// format with client names instead of ids, one file per script, rule and action, configuration values replaced
-/// by keywords, and `tenantctl.yaml` naming the secrets to provide. Pure: the caller writes the files.
+/// format with names instead of ids, one file per script, rule and action, secrets replaced by keywords, and
+/// `tenantctl.yaml` naming the secrets to provide. Every type is exported as its descriptor says. Pure: the
+/// caller writes the files.
 public struct SnapshotExporter: Sendable {
     public init() {}
 
@@ -10,116 +11,180 @@ public struct SnapshotExporter: Sendable {
         public var keywords: [String]
     }
 
-    /// Fields the API sets itself: never written to the files.
-    static let serverFields: [String: Set<String>] = [
-        "clients": ["client_id", "tenant", "global", "client_secret", "signing_keys", "callback_url_template", "config_route", "owners", "encryption_key"],
-        "connections": ["id", "enabled_clients", "provisioning_ticket_url"],
-        "resource_servers": ["id", "is_system", "client_id"],
-        "client_grants": ["id"],
-        "rules": ["id", "stage"],
-        "actions": ["id", "status", "all_changes_deployed", "built_at", "created_at", "updated_at", "deployed_version", "current_version", "installed_integration_id", "integration", "deployed"],
-        "log_streams": ["id"],
-    ]
-
     /// - Parameter configuration: values to write for connections' `options.configuration` keys, by connection
     ///   name and key (a rollback keeps the keywords the current files use); other keys get a new keyword.
     public func export(_ snapshot: TenantSnapshot, configuration overrides: [String: [String: String]] = [:]) -> Export {
         var files: [String: String] = [:]
         var keywords: [String] = []
-        var document: [String: JSONValue] = [:]
-        var namesByID: [String: String] = [:]
-        for client in snapshot.objects(.clients) {
-            if let id = client["client_id"]?.stringValue, let name = client["name"]?.stringValue { namesByID[id] = name }
-        }
-        document["clients"] = .array(snapshot.objects(.clients).filter { $0["global"]?.boolValue != true }.map { .object(strip($0, "clients")) })
-
-        var databases: [JSONValue] = [], connections: [JSONValue] = []
-        for connection in snapshot.objects(.connections) {
-            guard let name = connection["name"]?.stringValue else { continue }
-            var object = strip(connection, "connections")
-            object["enabled_clients"] = .array((connection["enabled_clients"]?.arrayValue ?? []).compactMap { $0.stringValue.map { .string(namesByID[$0] ?? $0) } })
-            if var options = object["options"]?.objectValue {
-                if let scripts = options["customScripts"]?.objectValue {
-                    var paths: [String: JSONValue] = [:]
-                    for (script, code) in scripts {
-                        let path = "databases/\(Self.fileName(name))/\(script).js"
-                        files[path] = code.stringValue ?? ""
-                        paths[script] = .string("./\(path)")
-                    }
-                    options["customScripts"] = .object(paths)
+        var sections: [(String, JSONValue)] = []
+        let names = LiveNames(snapshot)
+        for kind in ResourceKind.allCases {
+            let type = kind.type
+            guard type.planning != .notWritten else { continue }
+            let section = snapshot.sections[type.api.snapshotSection]
+            switch type.section {
+            case .singleton:
+                guard let object = section?.objectValue else { continue }
+                var context = Context(type: type, owner: kind.rawValue, names: names, overrides: overrides[kind.rawValue] ?? [:])
+                sections.append((kind.rawValue, .object(context.export(object))))
+                files.merge(context.files) { $1 }
+                keywords += context.keywords
+            case .map:
+                var entries: [String: JSONValue] = [:]
+                for (name, list) in section?.objectValue ?? [:] {
+                    let items = list.arrayValue ?? []
+                    guard !items.isEmpty else { continue }
+                    entries[name] = .array(items.map { Self.mapEntry($0, of: type) })
                 }
-                if let configuration = options["configuration"]?.objectValue {
-                    var placeholders: [String: JSONValue] = [:]
-                    for key in configuration.keys {
-                        if let value = overrides[name]?[key] {
-                            placeholders[key] = .string(value)
-                            continue
-                        }
-                        let keyword = Self.keyword(connection: name, key: key)
-                        keywords.append(keyword)
-                        placeholders[key] = .string("##\(keyword)##")
-                    }
-                    options["configuration"] = .object(placeholders)
-                }
-                object["options"] = .object(options)
+                sections.append((kind.rawValue, .object(entries)))
+            case .list:
+                let objects = snapshot.objects(type.api.snapshotSection).filter(type.api.isManaged)
+                sections.append((kind.rawValue, .array(objects.map { object in
+                    let owner = type.keyFields.compactMap { object[$0]?.stringValue }.first ?? type.noun
+                    var context = Context(type: type, owner: owner, names: names, overrides: overrides[owner] ?? [:])
+                    let exported = context.export(object)
+                    files.merge(context.files) { $1 }
+                    keywords += context.keywords
+                    return .object(exported)
+                })))
             }
-            if let options = object["options"] {
-                object["options"] = Self.placeholders(for: options, owner: name, keywords: &keywords)
-            }
-            if var metadata = object["metadata"]?.objectValue {
-                metadata = metadata.filter { !$0.key.hasPrefix("tenantctl_") }
-                object["metadata"] = metadata.isEmpty ? nil : .object(metadata)
-            }
-            if connection["strategy"]?.stringValue == "auth0" { databases.append(.object(object)) } else { connections.append(.object(object)) }
         }
-        document["databases"] = .array(databases)
-        document["connections"] = .array(connections)
-        document["resourceServers"] = .array(snapshot.objects(.resourceServers).map { .object(strip($0, "resource_servers")) })
-        document["clientGrants"] = .array(snapshot.objects(.clientGrants).map { grant in
-            var object = strip(grant, "client_grants")
-            if let id = grant["client_id"]?.stringValue { object["client_id"] = .string(namesByID[id] ?? id) }
-            return .object(object)
-        })
-        document["rules"] = .array(snapshot.objects(.rules).map { rule in
-            var object = strip(rule, "rules")
-            let path = "rules/\(Self.fileName(rule["name"]?.stringValue ?? "rule")).js"
-            files[path] = rule["script"]?.stringValue ?? ""
-            object["script"] = .string("./\(path)")
-            return .object(object)
-        })
-        document["actions"] = .array(snapshot.objects(.actions).map { action in
-            var object = strip(action, "actions")
-            let path = "actions/\(Self.fileName(action["name"]?.stringValue ?? "action"))/code.js"
-            files[path] = action["code"]?.stringValue ?? ""
-            object["code"] = .string("./\(path)")
-            object["deployed"] = .bool(action["all_changes_deployed"]?.boolValue ?? action["deployed"]?.boolValue ?? true)
-            object["secrets"] = .array((action["secrets"]?.arrayValue ?? []).map { .object(["name": $0["name"] ?? .null]) })
-            return .object(object)
-        })
-        var triggers: [String: JSONValue] = [:]
-        for (trigger, bindings) in snapshot.sections[.triggerBindings]?.objectValue ?? [:] {
-            let list = bindings.arrayValue ?? []
-            guard !list.isEmpty else { continue }
-            triggers[trigger] = .array(list.map { .object(["action_name": $0["action"]?["name"] ?? .null, "display_name": $0["display_name"] ?? .null]) })
-        }
-        document["triggers"] = .object(triggers)
-        if let settings = snapshot.sections[.tenantSettings]?.objectValue { document["tenant"] = .object(settings) }
-        if let provider = snapshot.sections[.emailProvider]?.objectValue { document["emailProvider"] = .object(provider.filter { $0.key != "credentials" }) }
-        document["logStreams"] = .array(snapshot.objects(.logStreams).map { stream in
-            Self.placeholders(for: .object(strip(stream, "log_streams")), owner: stream["name"]?.stringValue ?? "log_stream", keywords: &keywords)
-        })
-
-        files["tenant.yaml"] = "# Exported from \(snapshot.domain) by `tenantctl export` at \(snapshot.exportedAt).\n" + Self.ordered(document)
+        files["tenant.yaml"] = "# Exported from \(snapshot.domain) by `tenantctl export` at \(snapshot.exportedAt).\n"
+            + sections.map { TenantYAMLWriter.yaml(.object([$0.0: $0.1])) }.joined(separator: "\n")
         keywords.sort()
         files["tenantctl.yaml"] = settings(domain: snapshot.domain, keywords: keywords)
         return Export(files: files, keywords: keywords)
     }
 
-    /// Sections in the order people read them.
-    static func ordered(_ document: [String: JSONValue]) -> String {
-        ["tenant", "clients", "resourceServers", "clientGrants", "databases", "connections", "rules", "actions", "triggers", "emailProvider", "logStreams"]
-            .compactMap { key in document[key].map { TenantYAMLWriter.yaml(.object([key: $0])) } }
-            .joined(separator: "\n")
+    /// A live entry of a map section as the files write it (a trigger binding names its action).
+    private static func mapEntry(_ live: JSONValue, of type: ResourceType) -> JSONValue {
+        switch type.planning {
+        case .triggerBindings:
+            .object(["action_name": live["action"]?["name"] ?? .null, "display_name": live["display_name"] ?? .null])
+        case .standard, .connection, .action, .mergedSingleton, .singleton, .notWritten:
+            live
+        }
+    }
+
+    /// Exports one live object: read-only fields and unreadable secrets dropped, ids turned into names, files
+    /// written beside the YAML, secrets turned into keywords.
+    private struct Context {
+        let type: ResourceType
+        let owner: String
+        let names: LiveNames
+        let overrides: [String: String]
+        var files: [String: String] = [:]
+        var keywords: [String] = []
+
+        mutating func export(_ live: [String: JSONValue]) -> [String: JSONValue] {
+            var value = JSONValue.object(live)
+            for field in type.readOnlyFields { value = FieldPattern(field).rewrite(value) { _ in nil } }
+            for secret in type.secretFields where secret.onRead == .drop || secret.onRead == .writeOnly {
+                value = secret.pattern.rewrite(value) { _ in nil }
+            }
+            var object = value.objectValue ?? [:]
+            for reference in type.references where reference.inAPI == .id {
+                guard let field = reference.path.topLevelField, let id = object[field]?.stringValue else { continue }
+                object[field] = .string(names.key(of: id, among: reference.targets) ?? id)
+            }
+            for sub in type.subResources { object[sub.field] = exportItems(live[sub.snapshotField], sub) }
+            for field in type.files { exportFiles(field, &object) }
+            for secret in type.secretFields where secret.onRead == .ciphertext {
+                object = secret.pattern.rewrite(.object(object)) { _ in nil }.objectValue ?? object
+                object = keywordsForCiphertext(secret, live: live, into: object)
+            }
+            object = Self.placeholders(for: .object(object), owner: owner, keywords: &keywords).objectValue ?? object
+            if var metadata = object["metadata"]?.objectValue {
+                metadata = metadata.filter { !$0.key.hasPrefix("tenantctl_") }
+                object["metadata"] = metadata.isEmpty ? nil : .object(metadata)
+            }
+            type.adjustExport?(live, &object)
+            return object
+        }
+
+        /// Ciphertext the API returns (`options.configuration`): each key becomes a keyword (or the one the files
+        /// already use), never the ciphertext.
+        private mutating func keywordsForCiphertext(_ secret: SecretField, live: [String: JSONValue], into object: [String: JSONValue]) -> [String: JSONValue] {
+            let parents = secret.pattern.segments.dropLast().map(\.glob)
+            guard let container = JSONValue.object(live).value(at: parents)?.objectValue else { return object }
+            var placeholders: [String: JSONValue] = [:]
+            for key in container.keys {
+                if let value = overrides[key] {
+                    placeholders[key] = .string(value)
+                    continue
+                }
+                let keyword = SnapshotExporter.keyword(connection: owner, key: key)
+                keywords.append(keyword)
+                placeholders[key] = .string("##\(keyword)##")
+            }
+            return JSONValue.object(object).setting(.object(placeholders), at: parents).objectValue ?? object
+        }
+
+        /// A sub-resource's live items as the files write them: names instead of ids.
+        private func exportItems(_ live: JSONValue?, _ sub: SubResource) -> JSONValue {
+            let items = live?.arrayValue ?? []
+            return .array(items.compactMap { item in
+                if let whole = sub.itemReferences.first(where: { $0.filesField.isEmpty }) {
+                    let id = item.stringValue ?? item[whole.apiField]?.stringValue ?? ""
+                    return .string(names.key(of: id, among: whole.targets) ?? id)
+                }
+                guard var object = item.objectValue else { return nil }
+                for field in sub.itemReadOnlyFields { object[field] = nil }
+                for reference in sub.itemReferences {
+                    guard let value = object.removeValue(forKey: reference.apiField)?.stringValue else { continue }
+                    object[reference.filesField] = .string(reference.inAPI == .id ? names.key(of: value, among: reference.targets) ?? value : value)
+                }
+                return .object(object)
+            })
+        }
+
+        /// Scripts become files beside the YAML; the field keeps the file's path.
+        private mutating func exportFiles(_ field: FileField, _ object: inout [String: JSONValue]) {
+            let name = SnapshotExporter.fileName(owner)
+            switch field.content {
+            case .databaseScripts:
+                let parents = field.pattern.segments.dropLast().map(\.glob)
+                guard let scripts = JSONValue.object(object).value(at: parents)?.objectValue else { return }
+                var paths: [String: JSONValue] = [:]
+                for (script, code) in scripts {
+                    let path = field.exportPath.replacingOccurrences(of: "{name}", with: name).replacingOccurrences(of: "{entry}", with: script)
+                    files[path] = code.stringValue ?? ""
+                    paths[script] = .string("./\(path)")
+                }
+                object = JSONValue.object(object).setting(.object(paths), at: parents).objectValue ?? object
+            case .rule, .action:
+                guard let key = field.pattern.topLevelField else { return }
+                let path = field.exportPath.replacingOccurrences(of: "{name}", with: name)
+                files[path] = object[key]?.stringValue ?? ""
+                object[key] = .string("./\(path)")
+            }
+        }
+
+        /// Write-only secrets the reader kept as `<redacted>` (a social connection's client secret, a log stream's
+        /// token) become secret keywords named after their owner and field (without `options`), never a literal
+        /// `<redacted>` that apply would send.
+        static func placeholders(for value: JSONValue, owner: String, path: String = "", keywords: inout [String]) -> JSONValue {
+            switch value {
+            case .string(SecretReference.redacted):
+                let keyword = SnapshotExporter.keyword(connection: owner, key: path.isEmpty ? "SECRET" : path)
+                keywords.append(keyword)
+                return .string("##\(keyword)##")
+            case .object(let fields):
+                var result: [String: JSONValue] = [:]
+                for (key, field) in fields {
+                    let childPath = path.isEmpty ? (key == "options" ? "" : key) : "\(path)_\(key)"
+                    result[key] = placeholders(for: field, owner: owner, path: childPath, keywords: &keywords)
+                }
+                return .object(result)
+            case .array(let items):
+                return .array(items.enumerated().map { index, item in
+                    let label = item["header"]?.stringValue ?? String(index)
+                    return placeholders(for: item, owner: owner, path: path.isEmpty ? label : "\(path)_\(label)", keywords: &keywords)
+                })
+            default:
+                return value
+            }
+        }
     }
 
     private func settings(domain: String, keywords: [String]) -> String {
@@ -129,33 +194,6 @@ public struct SnapshotExporter: Sendable {
             text += keywords.map { "  - \($0)\n" }.joined()
         }
         return text
-    }
-
-    private func strip(_ object: [String: JSONValue], _ section: String) -> [String: JSONValue] {
-        object.filter { !(Self.serverFields[section] ?? []).contains($0.key) }
-    }
-
-    /// Write-only secrets the reader kept as `<redacted>` (a social connection's client secret, a log stream's
-    /// token) become secret keywords named after their owner and field, never a literal `<redacted>` that apply
-    /// would send.
-    static func placeholders(for value: JSONValue, owner: String, path: String = "", keywords: inout [String]) -> JSONValue {
-        switch value {
-        case .string(SecretReference.redacted):
-            let keyword = keyword(connection: owner, key: path.isEmpty ? "SECRET" : path)
-            keywords.append(keyword)
-            return .string("##\(keyword)##")
-        case .object(let fields):
-            var result: [String: JSONValue] = [:]
-            for (key, field) in fields { result[key] = placeholders(for: field, owner: owner, path: path.isEmpty ? key : "\(path)_\(key)", keywords: &keywords) }
-            return .object(result)
-        case .array(let items):
-            return .array(items.enumerated().map { index, item in
-                let label = item["header"]?.stringValue ?? String(index)
-                return placeholders(for: item, owner: owner, path: path.isEmpty ? label : "\(path)_\(label)", keywords: &keywords)
-            })
-        default:
-            return value
-        }
     }
 
     /// `LEGACY_USERS_CLIENT_SECRET` from connection `legacy-users` and key `CLIENT_SECRET`.

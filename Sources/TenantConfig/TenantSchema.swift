@@ -16,7 +16,7 @@ public enum TenantSchema {
         for kind in ResourceKind.allCases {
             sections[kind.rawValue] = section(kind, catalog: catalog, definitions: &definitions)
         }
-        for name in ResourceSectionParser.unmanagedDeployCLISections {
+        for name in ResourceSectionParser.unmanagedDeployCLISections.sorted() {
             sections[name] = .object(["description": .string("Deploy CLI section tenantctl loads but does not manage yet: left untouched on the tenant.")])
         }
         return .object([
@@ -45,25 +45,29 @@ public enum TenantSchema {
     }
 
     private static func section(_ kind: ResourceKind, catalog: FieldCatalog, definitions: inout [String: JSONValue]) -> JSONValue {
-        switch kind {
-        case .tenant, .emailProvider:
-            return described(object(catalog.sections[kind.rawValue], kind: kind, topLevel: true, definitions: &definitions), "The \(kind.noun).")
-        case .triggers:
-            let binding: JSONValue = .object([
+        let type = kind.type
+        switch type.section {
+        case .singleton:
+            return described(object(catalog.sections[kind.rawValue], kind: kind, topLevel: true, definitions: &definitions), "The \(type.noun).")
+        case .map(let entry):
+            let properties = Dictionary(uniqueKeysWithValues: entry.fields.map { field in
+                (field, entry.required[field].map { string($0.prefix(1).uppercased() + $0.dropFirst() + ".") } ?? JSONValue.object([:]))
+            })
+            let item: JSONValue = .object([
                 "type": .string("object"),
-                "properties": .object(["action_name": string("The name of an action in `actions`."), "display_name": .object([:])]),
-                "required": .array([.string("action_name")]),
+                "properties": .object(properties),
+                "required": .array(entry.required.keys.sorted().map(JSONValue.string)),
                 "additionalProperties": .bool(false),
             ])
-            return described(.object(["type": .string("object"), "additionalProperties": .object(["type": .string("array"), "items": binding])]),
-                             "Trigger id (post-login, credentials-exchange, …) to its ordered action bindings.")
-        default:
+            return described(.object(["type": .string("object"), "additionalProperties": .object(["type": .string("array"), "items": item])]),
+                             "Name to its ordered \(entry.noun)s.")
+        case .list(let keyFields):
             var item = object(catalog.sections[kind.rawValue], kind: kind, topLevel: true, definitions: &definitions)
             if case .object(var fields) = item {
-                fields["required"] = .array(kind.keyFields.map(JSONValue.string))
+                fields["required"] = .array(keyFields.map(JSONValue.string))
                 item = .object(fields)
             }
-            return described(.object(["type": .string("array"), "items": item]), "A list of \(kind.noun)s.")
+            return described(.object(["type": .string("array"), "items": item]), "A list of \(type.noun)s.")
         }
     }
 
@@ -89,21 +93,31 @@ public enum TenantSchema {
         return .object(fields)
     }
 
-    /// Fields whose shape the Deploy CLI format fixes: file references and names in place of ids.
+    /// Fields whose shape the Deploy CLI format fixes: file references and names in place of ids (from the descriptor).
     private static func override(_ kind: ResourceKind, _ path: String) -> JSONValue? {
-        switch (kind, path) {
-        case (.databases, "options.customScripts"), (.connections, "options.customScripts"):
-            let scripts = DatabaseScriptName.allCases.map { ($0.rawValue, string("Path of the \($0.rawValue) script, relative to tenant.yaml.")) }
-            return .object(["type": .string("object"), "properties": .object(Dictionary(uniqueKeysWithValues: scripts)), "additionalProperties": .bool(false)])
-        case (.databases, "enabled_clients"), (.connections, "enabled_clients"):
-            return described(.object(["type": .string("array"), "items": .object(["type": .string("string")])]), "Client names (or ids) this connection is enabled for.")
-        case (.rules, "script"), (.actions, "code"):
-            return string("Path of the script file, relative to tenant.yaml.")
-        case (.clientGrants, "client_id"):
-            return string("The client's name (or id).")
-        default:
-            return nil
+        let type = kind.type
+        for field in type.files {
+            switch field.content {
+            case .databaseScripts where FieldPattern(path + ".*") == field.pattern:
+                let scripts = DatabaseScriptName.allCases.map { ($0.rawValue, string("Path of the \($0.rawValue) script, relative to tenant.yaml.")) }
+                return .object(["type": .string("object"), "properties": .object(Dictionary(uniqueKeysWithValues: scripts)), "additionalProperties": .bool(false)])
+            case .rule, .action:
+                if field.pattern == FieldPattern(path) { return string("Path of the script file, relative to tenant.yaml.") }
+            default:
+                continue
+            }
         }
+        for sub in type.subResources where sub.field == path {
+            if let reference = sub.itemReferences.first(where: { $0.filesField.isEmpty }) {
+                let noun = reference.targets[0].type.noun
+                return described(.object(["type": .string("array"), "items": .object(["type": .string("string")])]),
+                                 "\(noun.prefix(1).uppercased() + noun.dropFirst()) names (or ids) this \(type.noun) is enabled for.")
+            }
+        }
+        for reference in type.references where reference.inAPI == .id && reference.path == FieldPattern(path) {
+            return string("The \(reference.targets[0].type.noun)'s name (or id).")
+        }
+        return nil
     }
 
     private static func settingSchema(_ key: String, ruleIdentifiers: [String]) -> JSONValue {

@@ -23,19 +23,22 @@ public struct TenantSnapshot: Sendable, Hashable {
     }
 }
 
-/// The sections of a snapshot, named as the file names them.
-public enum SnapshotSection: String, CaseIterable, Sendable, Hashable, Codable {
-    case clients
-    case connections
-    case resourceServers = "resource_servers"
-    case clientGrants = "client_grants"
-    case rules
-    case rulesConfigs = "rules_configs"
-    case actions
-    case triggerBindings = "trigger_bindings"
-    case tenantSettings = "tenant_settings"
-    case emailProvider = "email_provider"
-    case logStreams = "log_streams"
+/// The key of a snapshot section, as the file names it (`clients`, `resource_servers`). Each resource type's
+/// descriptor names the section it is read into (`ResourceType.api.snapshotSection`).
+public struct SnapshotSection: RawRepresentable, Hashable, Sendable, Codable, Comparable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { rawValue = value }
+
+    public var description: String { rawValue }
+    public static func < (a: SnapshotSection, b: SnapshotSection) -> Bool { a.rawValue < b.rawValue }
+
+    /// Every section the resource-type table reads, in table order, without repeats.
+    public static var allCases: [SnapshotSection] {
+        var seen: Set<SnapshotSection> = []
+        return ResourceKind.allCases.map(\.type.api.snapshotSection).filter { seen.insert($0).inserted }
+    }
 }
 
 /// Why a snapshot file could not be read.

@@ -7,12 +7,13 @@ public struct LiveResource: Sendable {
     public var object: [String: JSONValue]
 }
 
-/// The snapshot indexed by natural key, the way the planner looks things up.
+/// The snapshot indexed by natural key, the way the planner looks things up; every type as its descriptor says.
 public struct LiveState: Sendable {
     public var domain: String
     public var readAt: String
     public private(set) var resources: [ResourceAddress: LiveResource] = [:]
-    public private(set) var clientNamesByID: [String: String] = [:]
+    /// Live ids and natural keys, both ways, for references.
+    public let names: LiveNames
     /// Which sections the snapshot holds (a missing one means "not read").
     public var sections: Set<SnapshotSection>
 
@@ -20,43 +21,27 @@ public struct LiveState: Sendable {
         domain = snapshot.domain
         readAt = snapshot.exportedAt
         sections = Set(snapshot.sections.keys)
-        for client in snapshot.objects(.clients) {
-            guard let name = client["name"]?.stringValue, let id = client["client_id"]?.stringValue else { continue }
-            clientNamesByID[id] = name
-            add(.clients, name, id, client)
-        }
-        for connection in snapshot.objects(.connections) {
-            guard let name = connection["name"]?.stringValue, let id = connection["id"]?.stringValue else { continue }
-            add(connection["strategy"]?.stringValue == "auth0" ? .databases : .connections, name, id, connection)
-        }
-        for server in snapshot.objects(.resourceServers) where server["is_system"]?.boolValue != true {
-            guard let identifier = server["identifier"]?.stringValue else { continue }
-            add(.resourceServers, identifier, server["id"]?.stringValue ?? identifier, server)
-        }
-        for grant in snapshot.objects(.clientGrants) {
-            guard let clientID = grant["client_id"]?.stringValue, let audience = grant["audience"]?.stringValue, let id = grant["id"]?.stringValue else { continue }
-            add(.clientGrants, "\(clientNamesByID[clientID] ?? clientID) → \(audience)", id, grant)
-        }
-        for rule in snapshot.objects(.rules) {
-            guard let name = rule["name"]?.stringValue, let id = rule["id"]?.stringValue else { continue }
-            add(.rules, name, id, rule)
-        }
-        for action in snapshot.objects(.actions) {
-            guard let name = action["name"]?.stringValue, let id = action["id"]?.stringValue else { continue }
-            add(.actions, name, id, action)
-        }
-        for (trigger, bindings) in snapshot.sections[.triggerBindings]?.objectValue ?? [:] {
-            add(.triggers, trigger, trigger, ["bindings": bindings])
-        }
-        if let settings = snapshot.sections[.tenantSettings]?.objectValue {
-            add(.tenant, "tenant", "settings", settings)
-        }
-        if let provider = snapshot.sections[.emailProvider]?.objectValue, !provider.isEmpty {
-            add(.emailProvider, "emailProvider", "provider", provider)
-        }
-        for stream in snapshot.objects(.logStreams) {
-            guard let name = stream["name"]?.stringValue, let id = stream["id"]?.stringValue else { continue }
-            add(.logStreams, name, id, stream)
+        names = LiveNames(snapshot)
+        for kind in ResourceKind.allCases {
+            let type = kind.type
+            let section = type.api.snapshotSection
+            switch type.section {
+            case .list:
+                for object in snapshot.objects(section) where type.api.isManaged(object) {
+                    guard let key = names.naturalKey(of: object, type), let id = object[type.api.idField]?.stringValue else { continue }
+                    add(kind, key, id, object)
+                }
+            case .singleton:
+                guard let object = snapshot.sections[section]?.objectValue else { continue }
+                // An email provider that is not configured reads as nothing; tenant settings always exist.
+                if object.isEmpty, type.lifecycle.create != nil { continue }
+                add(kind, kind.rawValue, type.api.path, object)
+            case .map:
+                guard case .perName(_, _, let itemsKey) = type.api.listing else { continue }
+                for (name, list) in snapshot.sections[section]?.objectValue ?? [:] {
+                    add(kind, name, name, [itemsKey: list])
+                }
+            }
         }
     }
 
@@ -73,19 +58,5 @@ public struct LiveState: Sendable {
     }
 
     /// The snapshot section a resource kind is read from.
-    public static func section(for kind: ResourceKind) -> SnapshotSection? {
-        switch kind {
-        case .tenant: .tenantSettings
-        case .clients: .clients
-        case .databases, .connections: .connections
-        case .resourceServers: .resourceServers
-        case .clientGrants: .clientGrants
-        case .rules: .rules
-        case .rulesConfigs: .rulesConfigs
-        case .actions: .actions
-        case .triggers: .triggerBindings
-        case .emailProvider: .emailProvider
-        case .logStreams: .logStreams
-        }
-    }
+    public static func section(for kind: ResourceKind) -> SnapshotSection { kind.type.api.snapshotSection }
 }

@@ -14,29 +14,19 @@ struct PendingStep {
     var dependsOn: Set<String>
     /// Lower ranks go first among steps whose dependencies allow either order.
     var rank: Int
+    /// The sub-resource field the step writes (`enabled_clients`), for the executor's lookups.
+    var subResource: String?
 
     /// Keys identifying steps for dependencies: `create:clients/Acme Web`, `deploy:actions/x`, …
     static func key(_ verb: String, _ address: ResourceAddress) -> String { "\(verb):\(address)" }
 }
 
-/// The phase order among independent steps: what others point at comes first; tenant settings come last.
+/// The phase order among independent steps, from the descriptors' ranks: what others point at comes first; deletes
+/// run after creates and updates, in reverse rank order; tenant settings come last.
 enum StepRank {
-    static func forward(_ kind: ResourceKind) -> Int {
-        switch kind {
-        case .resourceServers: 0
-        case .clients: 1
-        case .databases, .connections: 2
-        case .clientGrants: 4
-        case .rules, .rulesConfigs: 5
-        case .actions: 6
-        case .triggers: 8
-        case .emailProvider, .logStreams: 9
-        case .tenant: 30
-        }
-    }
+    static func forward(_ kind: ResourceKind) -> Int { kind.type.rank }
 
-    static let enablement = 3
-    static let deploy = 7
-    /// Deletes run after creates and updates, in reverse dependency order.
-    static func delete(_ kind: ResourceKind) -> Int { 20 - forward(kind) % 20 }
+    /// Deploys of actions: after the actions, before the trigger bindings that run them.
+    static let deploy = 70
+    static func delete(_ kind: ResourceKind) -> Int { 200 - kind.type.rank % 200 }
 }

@@ -63,9 +63,11 @@ public struct PlanStep: Codable, Sendable, Equatable {
     public var notes: [String]
     /// Numbers of the steps this one must follow.
     public var dependsOn: [Int]
+    /// The sub-resource the step writes (`enabled_clients`, `permissions`), absent for the resource itself.
+    public var subResource: String?
 
     enum CodingKeys: String, CodingKey {
-        case number, action, resource, method, path, body, produces, changes, notes, dependsOn = "depends_on"
+        case number, action, resource, method, path, body, produces, changes, notes, dependsOn = "depends_on", subResource = "sub_resource"
     }
 }
 

@@ -5,7 +5,9 @@ public enum PlanError: Error, Equatable, CustomStringConvertible {
     case snapshotOfAnotherTenant(snapshotDomain: String, tenantDomain: String)
     case missingSection(String)
     case secretsNotSet([String])
-    case unresolvedReference(ResourceAddress, String)
+    case unresolvedReference(ResourceAddress, String, String, location: SourceLocation?)
+    case immutableField(ResourceAddress, field: String, reason: String, location: SourceLocation?)
+    case ambiguousReference(ResourceAddress, String, String, candidates: [String], location: SourceLocation?)
     case dependencyCycle([String])
     case tooLarge(steps: Int, limit: Int)
 
@@ -17,8 +19,14 @@ public enum PlanError: Error, Equatable, CustomStringConvertible {
             "the snapshot has no `\(section)` section, so what lives on the tenant is unknown; re-export it with `tenantctl export --snapshot`"
         case .secretsNotSet(let names):
             "secrets not set in the environment: \(names.joined(separator: ", ")); export them (a CI secret store, or `export NAME=…`) and plan again"
-        case .unresolvedReference(let address, let name):
-            "\(address) names `\(name)`, which exists neither in the files nor on the tenant; declare it or fix the name"
+        case .unresolvedReference(let address, let name, let what, let location):
+            "\(location.map { "\($0): " } ?? "")\(address) names the \(what) `\(name)`, which exists neither in the files nor on the tenant; declare it or fix the name"
+        case .immutableField(let address, let field, let reason, let location):
+            "\(location.map { "\($0): " } ?? "")\(address): `\(field)` cannot change on a live \(address.kind.noun): \(reason)"
+        case .ambiguousReference(let address, let name, let what, let candidates, let location):
+            "\(location.map { "\($0): " } ?? "")\(address) names the \(what) of `\(name)`, " + (candidates.isEmpty
+                ? "and there is none in the files or on the tenant; declare it or fix the name"
+                : "which could be any of \(candidates.map { "`\($0)`" }.joined(separator: ", ")); name it whole (add the other fields of its key)")
         case .dependencyCycle(let steps):
             "the changes depend on each other in a cycle (\(steps.joined(separator: " → "))); split the change into two deploys"
         case .tooLarge(let steps, let limit):

@@ -24,7 +24,8 @@ public struct Planner: Sendable {
         let managed = tenant.settings.managed.intersection(tenant.declaredSections)
         let live = LiveState(snapshot: snapshot)
         for kind in managed.sorted(by: { $0.rawValue < $1.rawValue }) {
-            if let section = LiveState.section(for: kind), !live.sections.contains(section) { throw .missingSection(section.rawValue) }
+            let section = LiveState.section(for: kind)
+            if !live.sections.contains(section) { throw .missingSection(section.rawValue) }
         }
         let desired = DesiredState.resources(of: tenant).filter { managed.contains($0.address.kind) }
         let (secrets, missing) = try resolveSecrets(in: desired)
@@ -37,7 +38,7 @@ public struct Planner: Sendable {
         let steps = ordered.enumerated().map { index, step in
             PlanStep(number: index + 1, action: step.action, resource: step.resource, method: step.method, path: step.path, body: step.body,
                      produces: step.produces, changes: step.changes, notes: step.notes,
-                     dependsOn: step.dependsOn.compactMap { numbers[$0] }.sorted())
+                     dependsOn: step.dependsOn.compactMap { numbers[$0] }.sorted(), subResource: step.subResource)
         }
         let summary = PlanSummary(
             add: steps.count { $0.action == .create },
@@ -81,6 +82,11 @@ public struct Planner: Sendable {
             hasher.update(data: JSONValue.object(resource.payload).encoded())
             hasher.update(data: Data((resource.enabledClients ?? []).joined(separator: "\u{1}").utf8))
             hasher.update(data: Data(resource.bindings.map { "\($0.action)\u{1}\($0.displayName)" }.joined(separator: "\u{2}").utf8))
+            // Other sub-resources (the digest of the types that existed before them is unchanged).
+            for (field, items) in resource.subItems.sorted(by: { $0.key < $1.key }) where field != "enabled_clients" {
+                hasher.update(data: Data(field.utf8))
+                hasher.update(data: JSONValue.array(items).encoded())
+            }
         }
         return "sha256:" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }

@@ -1,9 +1,11 @@
 import TenantConfig
 
-/// Connections: options replaced whole, scripts as diffs, configuration by digest, enabled clients.
+/// Connections: options replaced whole, scripts as diffs, configuration by digest (enabled clients are a
+/// sub-resource, StepBuilder+SubResources.swift).
 extension StepBuilder {
     mutating func planConnection(_ resource: DesiredResource) throws(PlanError) {
         let address = resource.address
+        let type = address.kind.type
         var payload = resource.payload
         var options = payload["options"]?.objectValue ?? [:]
         let configuration = options["configuration"]?.objectValue
@@ -23,10 +25,10 @@ extension StepBuilder {
 
         guard let current = live[address] else {
             payload["name"] = .string(address.key)
-            let changes = creationChanges(payload)
-            add(.create, address, "POST", "/connections", body: .object(encodeSecrets(payload)),
-                produces: ProducedID(address: address.description, field: "id"), changes: changes)
-            try planEnablement(resource, connectionPath: "{{ref:\(address)}}", liveEnabled: [], createdHere: true)
+            let changes = creationChanges(payload, type: type)
+            add(.create, address, type.lifecycle.create ?? "POST", type.api.path, body: .object(encodeSecrets(payload)),
+                produces: ProducedID(address: address.description, field: type.api.idField), changes: changes)
+            try planSubResources(resource, type, parentID: "{{ref:\(address)}}", liveObject: [:], createdHere: true)
             return
         }
         var changes: [FieldChange] = []
@@ -81,10 +83,10 @@ extension StepBuilder {
             if new == nil {
                 optionsChanged = true
                 removed.append(key)
-                changes.append(FieldChange(path: "options.\(key)", before: redact(old, path: "options.\(key)"), after: nil))
+                changes.append(FieldChange(path: "options.\(key)", before: redact(old, path: "options.\(key)", type: type), after: nil))
             } else if !JSONNormalizer.hiddenSecret(old, new!), old.map({ JSONNormalizer.normalize($0, key: key) }) != JSONNormalizer.normalize(new!, key: key) {
                 optionsChanged = true
-                changes.append(FieldChange(path: "options.\(key)", before: redact(old, path: "options.\(key)"), after: redact(new, path: "options.\(key)")))
+                changes.append(FieldChange(path: "options.\(key)", before: redact(old, path: "options.\(key)", type: type), after: redact(new, path: "options.\(key)", type: type)))
             }
         }
         if !removed.isEmpty {
@@ -95,7 +97,7 @@ extension StepBuilder {
         topLevel["options"] = nil
         topLevel["name"] = nil
         topLevel["strategy"] = nil
-        let topChanges = fieldChanges(desired: topLevel, live: current.object, skip: [])
+        let topChanges = fieldChanges(desired: topLevel, live: current.object, type: type, skip: [])
         changes += topChanges
         var body: [String: JSONValue] = [:]
         for change in topChanges { body[change.path] = topLevel[change.path] }
@@ -109,40 +111,8 @@ extension StepBuilder {
             }
         }
         if !body.isEmpty {
-            add(.update, address, "PATCH", "/connections/\(current.id)", body: .object(encodeSecrets(body)), changes: changes, notes: notes)
+            add(.update, address, type.lifecycle.update ?? "PATCH", type.api.itemPath(current.id), body: .object(encodeSecrets(body)), changes: changes, notes: notes)
         }
-        let liveEnabled = Set(current.object["enabled_clients"]?.arrayValue?.compactMap(\.stringValue) ?? [])
-        try planEnablement(resource, connectionPath: current.id, liveEnabled: liveEnabled, createdHere: false)
-    }
-
-    /// `PATCH /connections/{id}/clients` with the clients to enable and disable (at most 50 per call).
-    mutating func planEnablement(_ resource: DesiredResource, connectionPath: String, liveEnabled: Set<String>, createdHere: Bool) throws(PlanError) {
-        guard let names = resource.enabledClients else { return }
-        var desiredIDs: [String: String] = [:]
-        var dependencies: Set<String> = createdHere ? [PendingStep.key("create", resource.address)] : []
-        for name in names {
-            let id = try clientID(name, for: resource.address)
-            desiredIDs[id] = name
-            if id.hasPrefix("{{ref:") { dependencies.insert(PendingStep.key("create", ResourceAddress(.clients, name))) }
-        }
-        let enable = desiredIDs.keys.filter { !liveEnabled.contains($0) }.sorted()
-        let disable = liveEnabled.subtracting(desiredIDs.keys).sorted()
-        let items = enable.map { JSONValue.object(["client_id": .string($0), "status": .bool(true)]) }
-            + disable.map { JSONValue.object(["client_id": .string($0), "status": .bool(false)]) }
-        let chunks = stride(from: 0, to: items.count, by: 50).map { Array(items[$0..<min($0 + 50, items.count)]) }
-        for (index, chunk) in chunks.enumerated() {
-            var changes: [FieldChange] = []
-            for item in chunk {
-                let id = item["client_id"]!.stringValue!
-                let name = desiredIDs[id] ?? live.clientNamesByID[id] ?? id
-                changes.append(FieldChange(path: "enabled_clients", before: item["status"] == .bool(true) ? nil : .string(name),
-                                           after: item["status"] == .bool(true) ? .string(name) : nil))
-            }
-            var step = pending(.update, resource.address, "PATCH", "/connections/\(connectionPath)/clients", body: .array(chunk), changes: changes)
-            step.key = PendingStep.key("enable\(index)", resource.address)
-            step.rank = StepRank.enablement
-            step.dependsOn.formUnion(dependencies)
-            steps.append(step)
-        }
+        try planSubResources(resource, type, parentID: current.id, liveObject: current.object, createdHere: false)
     }
 }

@@ -1,7 +1,9 @@
 import TenantConfig
 
-/// Builds the steps for each desired resource and the deletions, with their dependencies (connections in
-/// StepBuilder+Connections.swift, deletions in StepBuilder+Deletions.swift).
+/// Builds the steps for each desired resource and the deletions, with their dependencies, as each type's
+/// descriptor says. One function per planning style: standard objects here, connections in
+/// StepBuilder+Connections.swift, sub-resources in StepBuilder+SubResources.swift, deletions in
+/// StepBuilder+Deletions.swift, references in StepBuilder+References.swift.
 struct StepBuilder {
     let tenant: TenantDefinition
     let live: LiveState
@@ -9,7 +11,7 @@ struct StepBuilder {
     let secrets: [String: String]
     let missingSecrets: Set<String>
     let domain: String
-    // Appended to by the connection and deletion planning in StepBuilder+*.swift; read by the Planner.
+    // Appended to by the planning in StepBuilder+*.swift; read by the Planner.
     var steps: [PendingStep] = []
     var kept: [KeptResource] = []
     let desiredAddresses: Set<ResourceAddress>
@@ -25,186 +27,224 @@ struct StepBuilder {
     }
 
     mutating func plan(_ resource: DesiredResource) throws(PlanError) {
-        switch resource.address.kind {
-        case .clients: planSimple(resource, collection: "/clients", idField: "client_id", immutableOnUpdate: [])
-        case .resourceServers: planSimple(resource, collection: "/resource-servers", idField: "id", immutableOnUpdate: ["identifier"])
-        case .rules: planSimple(resource, collection: "/rules", idField: "id", immutableOnUpdate: [])
-        case .logStreams: planSimple(resource, collection: "/log-streams", idField: "id", immutableOnUpdate: ["type"])
-        case .databases, .connections: try planConnection(resource)
-        case .clientGrants: try planGrant(resource)
-        case .actions: planAction(resource)
-        case .triggers: planTriggerBindings(resource)
-        case .tenant: planTenantSettings(resource)
-        case .emailProvider: planEmailProvider(resource)
-        case .rulesConfigs: break
+        let type = resource.address.kind.type
+        switch type.planning {
+        case .standard: try planStandard(resource, type)
+        case .connection: try planConnection(resource)
+        case .action: try planAction(resource, type)
+        case .triggerBindings: planTriggerBindings(resource, type)
+        case .mergedSingleton: try planMergedSingleton(resource, type)
+        case .singleton: try planSingleton(resource, type)
+        case .notWritten: return
         }
     }
 
-    // MARK: - Resources that are one object behind one collection
+    // MARK: - One object behind one collection
 
-    private mutating func planSimple(_ resource: DesiredResource, collection: String, idField: String, immutableOnUpdate: Set<String>) {
+    private mutating func planStandard(_ resource: DesiredResource, _ type: ResourceType) throws(PlanError) {
         let address = resource.address
-        let payload = encodeSecrets(resource.payload)
+        let (resolved, dependencies) = try resolveReferences(resource, type)
+        let payload = encodeSecrets(resolved)
         if let current = live[address] {
-            let changes = fieldChanges(desired: resource.payload, live: current.object, skip: immutableOnUpdate)
-            guard !changes.isEmpty else { return }
-            let body = Dictionary(uniqueKeysWithValues: changes.compactMap { change in payload[change.path].map { (change.path, $0) } })
-            add(.update, address, "PATCH", "\(collection)/\(current.id)", body: .object(body), changes: changes)
+            if try replaceIfImmutableChanged(resource, type, current: current, payload: payload, dependencies: dependencies) { return }
+            let changes = displayed(fieldChanges(desired: resolved, live: current.object, type: type, skip: Set(type.immutableFields.map(\.field))), resource, type)
+            if !changes.isEmpty, let method = type.lifecycle.update {
+                let body = Dictionary(uniqueKeysWithValues: changes.compactMap { change in payload[change.path].map { (change.path, $0) } })
+                var step = pending(.update, address, method, type.api.itemPath(current.id), body: .object(body), changes: changes)
+                step.dependsOn.formUnion(dependencies)
+                steps.append(step)
+            }
+            try planSubResources(resource, type, parentID: current.id, liveObject: current.object, createdHere: false)
         } else {
-            add(.create, address, "POST", collection, body: .object(payload), produces: ProducedID(address: address.description, field: idField),
-                changes: creationChanges(resource.payload))
-        }
-    }
-
-    // MARK: - Grants, actions, bindings, singletons
-
-    private mutating func planGrant(_ resource: DesiredResource) throws(PlanError) {
-        let address = resource.address
-        guard let clientName = resource.payload["client_id"]?.stringValue, let audience = resource.payload["audience"]?.stringValue else { return }
-        let clientID = try clientID(clientName, for: address)
-        if let current = live[address] {
-            let changes = fieldChanges(desired: resource.payload, live: current.object, skip: ["client_id", "audience", "subject_type"])
-            guard !changes.isEmpty else { return }
-            let body = Dictionary(uniqueKeysWithValues: changes.compactMap { c in resource.payload[c.path].map { (c.path, $0) } })
-            add(.update, address, "PATCH", "/client-grants/\(current.id)", body: .object(body), changes: changes)
-        } else {
-            var payload = resource.payload
-            payload["client_id"] = .string(clientID)
-            var step = pending(.create, address, "POST", "/client-grants", body: .object(payload),
-                               produces: ProducedID(address: address.description, field: "id"), changes: creationChanges(resource.payload))
-            if clientID.hasPrefix("{{ref:") { step.dependsOn.insert(PendingStep.key("create", ResourceAddress(.clients, clientName))) }
-            let server = ResourceAddress(.resourceServers, audience)
-            if desiredAddresses.contains(server), live[server] == nil { step.dependsOn.insert(PendingStep.key("create", server)) }
+            guard let method = type.lifecycle.create else { return }
+            var step = pending(.create, address, method, type.api.path, body: .object(payload),
+                               produces: ProducedID(address: address.description, field: type.api.idField), changes: creationChanges(resource.payload, type: type))
+            step.dependsOn.formUnion(dependencies)
             steps.append(step)
+            try planSubResources(resource, type, parentID: "{{ref:\(address)}}", liveObject: [:], createdHere: true)
         }
     }
 
-    private mutating func planAction(_ resource: DesiredResource) {
+    /// An immutable field that differs: the resource is deleted and created again, or the plan is refused.
+    private mutating func replaceIfImmutableChanged(_ resource: DesiredResource, _ type: ResourceType, current: LiveResource,
+                                                    payload: [String: JSONValue], dependencies: Set<String>) throws(PlanError) -> Bool {
+        let changed = type.immutableFields.filter { field in
+            guard let wanted = resource.payload[field.field] else { return false }
+            return !JSONNormalizer.satisfies(current.object[field.field], wanted, key: field.field)
+        }
+        guard let first = changed.first else { return false }
+        if case .refuse(let reason) = first.onChange {
+            throw .immutableField(resource.address, field: first.field, reason: reason, location: resource.location(of: first.field))
+        }
         let address = resource.address
-        var payload = resource.payload
+        let fields = changed.map { "`\($0.field)`" }.joined(separator: ", ")
+        var delete = pending(.delete, address, "DELETE", type.api.itemPath(current.id), body: nil, changes: [],
+                             notes: ["Replaced: \(fields) cannot change in place, so the live \(type.noun) is deleted and created again (it gets a new id)."])
+        delete.key = PendingStep.key("replace", address)
+        steps.append(delete)
+        var create = pending(.create, address, type.lifecycle.create ?? "POST", type.api.path, body: .object(payload),
+                             produces: ProducedID(address: address.description, field: type.api.idField), changes: creationChanges(resource.payload, type: type),
+                             notes: ["Replaces the \(type.noun) deleted in the step before (\(fields) changed)."])
+        create.dependsOn = dependencies.union([delete.key])
+        steps.append(create)
+        try planSubResources(resource, type, parentID: "{{ref:\(address)}}", liveObject: [:], createdHere: true)
+        return true
+    }
+
+    // MARK: - Actions and trigger bindings
+
+    private mutating func planAction(_ resource: DesiredResource, _ type: ResourceType) throws(PlanError) {
+        let address = resource.address
+        var (payload, dependencies) = try resolveReferences(resource, type)
         let deployed = payload.removeValue(forKey: "deployed")?.boolValue ?? true
         let current = live[address]
         var changedCode = false
         if let current {
-            var changes = fieldChanges(desired: payload, live: current.object, skip: ["name"])
+            var changes = fieldChanges(desired: payload, live: current.object, type: type, skip: Set(type.keyFields))
             if let i = changes.firstIndex(where: { $0.path == "code" }) {
                 changedCode = true
                 changes[i] = FieldChange(path: "code", before: nil, after: nil,
                                          diff: LineDiff.unified(from: current.object["code"]?.stringValue ?? "", to: payload["code"]?.stringValue ?? ""))
             }
-            if !changes.isEmpty {
+            if !changes.isEmpty, let method = type.lifecycle.update {
                 let body = Dictionary(uniqueKeysWithValues: changes.compactMap { c in payload[c.path].map { (c.path, $0) } })
-                add(.update, address, "PATCH", "/actions/actions/\(current.id)", body: .object(encodeSecrets(body)), changes: changes)
+                var step = pending(.update, address, method, type.api.itemPath(current.id), body: .object(encodeSecrets(body)), changes: changes)
+                step.dependsOn.formUnion(dependencies)
+                steps.append(step)
             }
             let liveDeployed = current.object["all_changes_deployed"]?.boolValue ?? current.object["deployed"]?.boolValue ?? true
             guard deployed, changedCode || !changes.isEmpty || !liveDeployed else { return }
-            var step = pending(.deploy, address, "POST", "/actions/actions/\(current.id)/deploy", body: nil, changes: [],
+            var step = pending(.deploy, address, "POST", type.api.itemPath(current.id) + "/deploy", body: nil, changes: [],
                                notes: ["Deploys the action's latest version so its triggers run it."])
             step.key = PendingStep.key("deploy", address)
             step.rank = StepRank.deploy
             if !changes.isEmpty { step.dependsOn.insert(PendingStep.key("update", address)) }
             steps.append(step)
         } else {
-            add(.create, address, "POST", "/actions/actions", body: .object(encodeSecrets(payload)),
-                produces: ProducedID(address: address.description, field: "id"), changes: creationChanges(payload))
-            guard deployed else { return }
-            var step = pending(.deploy, address, "POST", "/actions/actions/{{ref:\(address)}}/deploy", body: nil, changes: [], notes: [])
-            step.key = PendingStep.key("deploy", address)
-            step.rank = StepRank.deploy
-            step.dependsOn.insert(PendingStep.key("create", address))
+            guard let method = type.lifecycle.create else { return }
+            var step = pending(.create, address, method, type.api.path, body: .object(encodeSecrets(payload)),
+                               produces: ProducedID(address: address.description, field: type.api.idField), changes: creationChanges(payload, type: type))
+            step.dependsOn.formUnion(dependencies)
             steps.append(step)
+            guard deployed else { return }
+            var deploy = pending(.deploy, address, "POST", type.api.itemPath("{{ref:\(address)}}") + "/deploy", body: nil, changes: [], notes: [])
+            deploy.key = PendingStep.key("deploy", address)
+            deploy.rank = StepRank.deploy
+            deploy.dependsOn.insert(PendingStep.key("create", address))
+            steps.append(deploy)
         }
     }
 
-    private mutating func planTriggerBindings(_ resource: DesiredResource) {
+    private mutating func planTriggerBindings(_ resource: DesiredResource, _ type: ResourceType) {
         let address = resource.address
         let liveBindings = (live[address]?.object["bindings"]?.arrayValue ?? []).map { binding in
             DesiredResource.Binding(action: binding["action"]?["name"]?.stringValue ?? "?", displayName: binding["display_name"]?.stringValue ?? "")
         }
-        guard liveBindings != resource.bindings else { return }
+        guard liveBindings != resource.bindings, let method = type.lifecycle.update else { return }
         let body = JSONValue.object(["bindings": .array(resource.bindings.map {
             .object(["ref": .object(["type": .string("action_name"), "value": .string($0.action)]), "display_name": .string($0.displayName)])
         })])
         let describe: ([DesiredResource.Binding]) -> JSONValue = { .array($0.map { .string("\($0.action) (\($0.displayName))") }) }
-        var step = pending(.update, address, "PATCH", "/actions/triggers/\(address.key)/bindings", body: body,
+        var step = pending(.update, address, method, "\(type.api.path)/\(address.key)/bindings", body: body,
                            changes: [FieldChange(path: "bindings", before: describe(liveBindings), after: describe(resource.bindings))],
                            notes: ["Trigger bindings are replaced as a whole list, in this order."])
         for binding in resource.bindings {
-            step.dependsOn.insert(PendingStep.key("deploy", ResourceAddress(.actions, binding.action)))
-            step.dependsOn.insert(PendingStep.key("create", ResourceAddress(.actions, binding.action)))
+            for reference in type.references {
+                step.dependsOn.formUnion(reference.targets.flatMap { Self.changeKeys(ResourceAddress($0, binding.action)) })
+            }
         }
         steps.append(step)
     }
 
-    private mutating func planTenantSettings(_ resource: DesiredResource) {
+    // MARK: - Singletons
+
+    /// Tenant-wide settings: the changed fields merged into the live object.
+    private mutating func planMergedSingleton(_ resource: DesiredResource, _ type: ResourceType) throws(PlanError) {
+        let (resolved, dependencies) = try resolveReferences(resource, type)
         let current = live[resource.address]?.object ?? [:]
-        let changes = fieldChanges(desired: resource.payload, live: current, skip: [])
-        guard !changes.isEmpty else { return }
-        let body = Dictionary(uniqueKeysWithValues: changes.compactMap { c in resource.payload[c.path].map { (c.path, $0) } })
-        add(.update, resource.address, "PATCH", "/tenants/settings", body: .object(encodeSecrets(body)), changes: changes,
-            notes: ["Tenant settings are merged: fields the files leave out keep their live values."])
+        let changes = fieldChanges(desired: resolved, live: current, type: type, skip: [])
+        guard !changes.isEmpty, let method = type.lifecycle.update else { return }
+        let body = Dictionary(uniqueKeysWithValues: changes.compactMap { c in resolved[c.path].map { (c.path, $0) } })
+        var step = pending(.update, resource.address, method, type.api.path, body: .object(encodeSecrets(body)), changes: changes,
+                           notes: ["\(type.noun.prefix(1).uppercased() + type.noun.dropFirst()) are merged: fields the files leave out keep their live values."])
+        step.dependsOn.formUnion(dependencies)
+        steps.append(step)
     }
 
-    private mutating func planEmailProvider(_ resource: DesiredResource) {
+    /// One object at a fixed path: created when absent, else its changed fields.
+    private mutating func planSingleton(_ resource: DesiredResource, _ type: ResourceType) throws(PlanError) {
+        let (resolved, dependencies) = try resolveReferences(resource, type)
+        var step: PendingStep
         if let current = live[resource.address] {
-            let changes = fieldChanges(desired: resource.payload, live: current.object, skip: [])
-            guard !changes.isEmpty else { return }
-            let body = Dictionary(uniqueKeysWithValues: changes.compactMap { c in resource.payload[c.path].map { (c.path, $0) } })
-            add(.update, resource.address, "PATCH", "/emails/provider", body: .object(encodeSecrets(body)), changes: changes)
+            let changes = fieldChanges(desired: resolved, live: current.object, type: type, skip: [])
+            guard !changes.isEmpty, let method = type.lifecycle.update else { return }
+            let body = Dictionary(uniqueKeysWithValues: changes.compactMap { c in resolved[c.path].map { (c.path, $0) } })
+            step = pending(.update, resource.address, method, type.api.path, body: .object(encodeSecrets(body)), changes: changes)
         } else {
-            add(.create, resource.address, "POST", "/emails/provider", body: .object(encodeSecrets(resource.payload)), changes: creationChanges(resource.payload))
+            guard let method = type.lifecycle.create else { return }
+            step = pending(.create, resource.address, method, type.api.path, body: .object(encodeSecrets(resolved)),
+                           changes: creationChanges(resolved, type: type))
         }
+        step.dependsOn.formUnion(dependencies)
+        steps.append(step)
     }
 
     // MARK: - Shared pieces
 
-    func clientID(_ name: String, for address: ResourceAddress) throws(PlanError) -> String {
-        if let current = live[ResourceAddress(.clients, name)] { return current.id }
-        if live.clientNamesByID[name] != nil { return name }
-        if desiredAddresses.contains(ResourceAddress(.clients, name)) { return "{{ref:clients/\(name)}}" }
-        throw .unresolvedReference(address, name)
-    }
-
     func pending(_ action: ChangeAction, _ address: ResourceAddress, _ method: String, _ path: String, body: JSONValue?,
-                         produces: ProducedID? = nil, changes: [FieldChange], notes: [String] = []) -> PendingStep {
+                 produces: ProducedID? = nil, changes: [FieldChange], notes: [String] = []) -> PendingStep {
         let verb = action.rawValue
         return PendingStep(key: PendingStep.key(verb, address), action: action, resource: address, method: method, path: path, body: body,
                            produces: produces, changes: changes, notes: notes, dependsOn: [], rank: StepRank.forward(address.kind))
     }
 
     mutating func add(_ action: ChangeAction, _ address: ResourceAddress, _ method: String, _ path: String, body: JSONValue?,
-                              produces: ProducedID? = nil, changes: [FieldChange], notes: [String] = []) {
-        var step = pending(action, address, method, path, body: body, produces: produces, changes: changes, notes: notes)
-        if address.kind == .tenant {
-            // Tenant settings go last: after every other create and update.
-            step.dependsOn = Set(steps.filter { $0.action != .delete }.map(\.key))
-        }
-        steps.append(step)
+                      produces: ProducedID? = nil, changes: [FieldChange], notes: [String] = []) {
+        steps.append(pending(action, address, method, path, body: body, produces: produces, changes: changes, notes: notes))
     }
 
-    /// Top-level fields whose live value differs from the desired one (scripts as line diffs).
-    func fieldChanges(desired: [String: JSONValue], live: [String: JSONValue], skip: Set<String>) -> [FieldChange] {
-        desired.keys.sorted().compactMap { key in
-            guard !skip.contains(key), let new = desired[key], !JSONNormalizer.satisfies(live[key], new, key: key) else { return nil }
+    /// The keys of every step that may change a resource (created, updated, deployed), for "after what it names".
+    static func changeKeys(_ address: ResourceAddress) -> [String] {
+        ["create", "update", "deploy"].map { PendingStep.key($0, address) }
+    }
+
+    /// Top-level fields whose live value differs from the desired one (scripts as line diffs). Secrets the API never
+    /// returns cannot be compared and are left out; so are the read-only parts of the live object.
+    func fieldChanges(desired: [String: JSONValue], live: [String: JSONValue], type: ResourceType, skip: Set<String>) -> [FieldChange] {
+        let comparableDesired = Self.withoutUnreadableSecrets(.object(desired), type).objectValue ?? desired
+        var comparableLive = JSONValue.object(live)
+        for field in type.readOnlyFields where field.contains(".") || field.contains("[]") {
+            comparableLive = FieldPattern(field).rewrite(comparableLive) { _ in nil }
+        }
+        let liveObject = comparableLive.objectValue ?? live
+        return comparableDesired.keys.sorted().compactMap { key in
+            guard !skip.contains(key), let new = comparableDesired[key], !JSONNormalizer.satisfies(liveObject[key], new, key: key) else { return nil }
             if ["script", "code"].contains(key), case .string(let newText) = new {
                 return FieldChange(path: key, before: nil, after: nil, diff: LineDiff.unified(from: live[key]?.stringValue ?? "", to: newText))
             }
-            return FieldChange(path: key, before: redact(live[key], path: key), after: redact(new, path: key))
+            return FieldChange(path: key, before: redact(live[key], path: key, type: type), after: redact(desired[key], path: key, type: type))
         }
     }
 
-    func creationChanges(_ payload: [String: JSONValue]) -> [FieldChange] {
+    /// The object without the secrets the API never returns (write-only or generated by Auth0).
+    static func withoutUnreadableSecrets(_ value: JSONValue, _ type: ResourceType) -> JSONValue {
+        type.secretFields.filter { $0.onRead == .drop || $0.onRead == .writeOnly }.reduce(value) { result, secret in
+            secret.pattern.rewrite(result) { _ in nil }
+        }
+    }
+
+    func creationChanges(_ payload: [String: JSONValue], type: ResourceType) -> [FieldChange] {
         payload.keys.sorted().map { key in
             let value = payload[key]!
             if ["script", "code"].contains(key), case .string(let text) = value {
                 return FieldChange(path: key, before: nil, after: nil, diff: LineDiff.unified(from: "", to: text))
             }
-            return FieldChange(path: key, before: nil, after: redact(value, path: key))
+            return FieldChange(path: key, before: nil, after: redact(value, path: key, type: type))
         }
     }
 
-    /// What a reviewer may see: secret references by name, configuration values never, scripts by size.
-    func redact(_ value: JSONValue?, path: String) -> JSONValue? {
+    /// What a reviewer may see: secret references by name, secret fields never, scripts by size.
+    func redact(_ value: JSONValue?, path: String, type: ResourceType) -> JSONValue? {
         guard let value else { return nil }
         if path == "metadata.\(ConfigurationDigest.metadataKey)" { return .string("(configuration digest)") }
         if path.hasSuffix("configuration") || path.contains(".configuration.") {
@@ -217,10 +257,10 @@ struct StepBuilder {
         case .string(let s) where SecretReference.contains(s):
             return .string(SecretReference.substitute(in: s) { "(secret \($0))" })
         case .array(let items):
-            return .array(items.map { redact($0, path: "")! })
+            return .array(items.map { redact($0, path: "", type: type)! })
         case .object(let members):
             var out: [String: JSONValue] = [:]
-            for (k, v) in members { out[k] = redact(v, path: path.isEmpty ? k : "\(path).\(k)") }
+            for (k, v) in members { out[k] = redact(v, path: path.isEmpty ? k : "\(path).\(k)", type: type) }
             return .object(out)
         default:
             return value

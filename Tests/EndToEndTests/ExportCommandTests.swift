@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func missingScopesAreNamed() async throws {
-        let fixture = try await EmulatorFixture.start { $0.grantedScopes = ["read:clients"] }
+        let fixture = try await EmulatorFixture.start { $0.grantedScopes = ["read:tenant_settings", "read:clients"] }
         defer { Task { await fixture.stop() } }
         let result = try await fixture.run(["export", "--snapshot", "snap.json", "-q"])
         #expect(result.status == 1)

@@ -1,8 +1,12 @@
 import APIJSON
 import ManagementAPI
+import TenantConfig
 import Testing
 
-/// What `Redaction` drops or masks, and what it must keep (names, non-secret settings).
+/// Redacts as the live reader does: by the type's descriptor.
+private func redact(_ kind: ResourceKind, _ value: JSONValue) -> JSONValue { Redaction.redact(value, as: kind.type) }
+
+/// What `Redaction` drops or masks (from each descriptor's secret fields), and what it must keep (names, non-secret settings).
 @Suite struct RedactionTests {
     @Test func aClientLosesItsSecretSigningKeysAndEncryptionKeyAndKeepsTheRest() {
         let client = json("""
@@ -10,14 +14,14 @@ import Testing
              "signing_keys":[{"cert":"-----BEGIN CERTIFICATE-----","pkcs7":"x","subject":"/CN=acme"}],
              "encryption_key":{"pub":"p","cert":"c"},"jwt_configuration":{"alg":"RS256"}}
             """)
-        #expect(Redaction.client(client) == json("""
+        #expect(redact(.clients, client) == json("""
             {"client_id":"abc","name":"Acme Web","callbacks":["https://a/cb"],"jwt_configuration":{"alg":"RS256"}}
             """))
     }
 
     @Test func aResourceServerLosesItsSigningSecret() {
         let server = json(#"{"id":"rs1","identifier":"https://orders","signing_alg":"HS256","signing_secret":"rs-signing-secret"}"#)
-        #expect(Redaction.resourceServer(server) == json(#"{"id":"rs1","identifier":"https://orders","signing_alg":"HS256"}"#))
+        #expect(redact(.resourceServers, server) == json(#"{"id":"rs1","identifier":"https://orders","signing_alg":"HS256"}"#))
     }
 
     @Test func anActionKeepsItsSecretsNamesButNotTheirValues() {
@@ -26,13 +30,13 @@ import Testing
               {"name":"API_KEY","value":"action-secret-1","updated_at":"2026-01-01T00:00:00Z"},
               {"name":"WEBHOOK","value":"action-secret-2"}]}
             """)
-        #expect(Redaction.action(action) == json("""
-            {"id":"a1","name":"audit","code":"exports.x=1","secrets":[{"name":"API_KEY"},{"name":"WEBHOOK"}]}
+        #expect(redact(.actions, action) == json("""
+            {"id":"a1","name":"audit","code":"exports.x=1","secrets":[{"name":"API_KEY","updated_at":"2026-01-01T00:00:00Z"},{"name":"WEBHOOK"}]}
             """))
     }
 
-    @Test func anActionWithoutSecretsGetsAnEmptyList() {
-        #expect(Redaction.action(json(#"{"name":"audit"}"#)) == json(#"{"name":"audit","secrets":[]}"#))
+    @Test func anActionWithoutSecretsIsUnchanged() {
+        #expect(redact(.actions, json(#"{"name":"audit"}"#)) == json(#"{"name":"audit"}"#))
     }
 
     @Test func theEmailProviderLosesItsCredentials() {
@@ -41,7 +45,7 @@ import Testing
              "credentials":{"smtp_host":"smtp.acme.example","smtp_port":587,"smtp_user":"mailer","smtp_pass":"email-secret"},
              "settings":{"headers":{"X-Tag":"auth"}}}
             """)
-        #expect(Redaction.emailProvider(provider) == json("""
+        #expect(redact(.emailProvider, provider) == json("""
             {"name":"smtp","enabled":true,"default_from_address":"no-reply@acme.example","settings":{"headers":{"X-Tag":"auth"}}}
             """))
     }
@@ -51,7 +55,7 @@ import Testing
             {"id":"lst_1","name":"Datadog","type":"datadog","status":"active",
              "sink":{"datadogApiKey":"dd-api-key","datadogRegion":"eu"}}
             """)
-        #expect(Redaction.logStream(datadog) == json("""
+        #expect(redact(.logStreams, datadog) == json("""
             {"id":"lst_1","name":"Datadog","type":"datadog","status":"active","sink":{"datadogApiKey":"<redacted>","datadogRegion":"eu"}}
             """))
 
@@ -59,7 +63,7 @@ import Testing
             {"name":"Many","type":"x","sink":{"splunkToken":"t1","splunkDomain":"splunk.acme.example","segmentWriteKey":"k1",
              "mixpanelServiceAccountPassword":"p1","mixpanelServiceAccountUsername":"svc","clientSecret":"s1","httpAuthorization":"Bearer a1"}}
             """)
-        #expect(Redaction.logStream(others) == json("""
+        #expect(redact(.logStreams, others) == json("""
             {"name":"Many","type":"x","sink":{"splunkToken":"<redacted>","splunkDomain":"splunk.acme.example","segmentWriteKey":"<redacted>",
              "mixpanelServiceAccountPassword":"<redacted>","mixpanelServiceAccountUsername":"svc","clientSecret":"<redacted>","httpAuthorization":"<redacted>"}}
             """))
@@ -71,7 +75,7 @@ import Testing
              "httpContentFormat":"JSONLINES","httpAuthorization":"Bearer siem-token",
              "httpCustomHeaders":[{"header":"X-Api-Key","value":"header-secret-1"},{"header":"X-Tenant","value":"acme"}]}}
             """)
-        #expect(Redaction.logStream(stream) == json("""
+        #expect(redact(.logStreams, stream) == json("""
             {"name":"SIEM","type":"http","sink":{"httpEndpoint":"https://siem.acme.example/ingest","httpContentType":"application/json",
              "httpContentFormat":"JSONLINES","httpAuthorization":"<redacted>",
              "httpCustomHeaders":[{"header":"X-Api-Key","value":"<redacted>"},{"header":"X-Tenant","value":"<redacted>"}]}}
@@ -80,32 +84,32 @@ import Testing
 
     @Test func aCustomHeaderThatIsNotAnObjectIsRedactedWhole() {
         let stream = json(#"{"name":"S","sink":{"httpCustomHeaders":["X-Api-Key: header-secret",{"header":"X-Empty"}]}}"#)
-        #expect(Redaction.logStream(stream) == json(#"{"name":"S","sink":{"httpCustomHeaders":["<redacted>",{"header":"X-Empty"}]}}"#))
+        #expect(redact(.logStreams, stream) == json(#"{"name":"S","sink":{"httpCustomHeaders":["<redacted>",{"header":"X-Empty"}]}}"#))
     }
 
     @Test func aSumoLogicSourceAddressHoldsItsTokenAndIsRedacted() {
         let stream = json(#"{"name":"Sumo","type":"sumo","sink":{"sumoSourceAddress":"https://collectors.sumologic.com/receiver/v1/http/ZaVnC4dhaV3-token"}}"#)
-        #expect(Redaction.logStream(stream) == json(#"{"name":"Sumo","type":"sumo","sink":{"sumoSourceAddress":"<redacted>"}}"#))
+        #expect(redact(.logStreams, stream) == json(#"{"name":"Sumo","type":"sumo","sink":{"sumoSourceAddress":"<redacted>"}}"#))
     }
 
     @Test func aConnectionsIdentityProviderSecretsAreDroppedAndItsSettingsKept() {
         let google = json(#"{"name":"google-oauth2","strategy":"google-oauth2","options":{"client_id":"g-id","client_secret":"g-secret","scope":["email"],"passwordPolicy":"good"}}"#)
-        #expect(Redaction.connection(google) == json(#"{"name":"google-oauth2","strategy":"google-oauth2","options":{"client_id":"g-id","client_secret":"<redacted>","scope":["email"],"passwordPolicy":"good"}}"#))
+        #expect(redact(.connections, google) == json(#"{"name":"google-oauth2","strategy":"google-oauth2","options":{"client_id":"g-id","client_secret":"<redacted>","scope":["email"],"passwordPolicy":"good"}}"#))
         let twitter = json(#"{"name":"twitter","options":{"consumer_key":"k","consumer_secret":"s"}}"#)
-        #expect(Redaction.connection(twitter) == json(#"{"name":"twitter","options":{"consumer_key":"k","consumer_secret":"<redacted>"}}"#))
+        #expect(redact(.connections, twitter) == json(#"{"name":"twitter","options":{"consumer_key":"k","consumer_secret":"<redacted>"}}"#))
         let database = json(#"{"name":"db","options":{"configuration":{"API_KEY":"2.0$ciphertext"}}}"#)
-        #expect(Redaction.connection(database) == database, "configuration is ciphertext, compared by digest, kept")
+        #expect(redact(.connections, database) == database, "configuration is ciphertext, compared by digest, kept")
     }
 
     @Test func aLogStreamWithoutASinkIsUnchanged() {
         let stream = json(#"{"name":"S","type":"http","status":"paused"}"#)
-        #expect(Redaction.logStream(stream) == stream)
+        #expect(redact(.logStreams, stream) == stream)
     }
 
     @Test func valuesThatAreNotObjectsPassThrough() {
-        for redact in [Redaction.client, Redaction.resourceServer, Redaction.action, Redaction.emailProvider, Redaction.logStream] {
-            #expect(redact(.null) == .null)
-            #expect(redact(.string("x")) == .string("x"))
+        for kind in ResourceKind.allCases {
+            #expect(redact(kind, .null) == .null)
+            #expect(redact(kind, .string("x")) == .string("x"))
         }
     }
 }

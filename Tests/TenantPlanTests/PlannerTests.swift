@@ -182,9 +182,12 @@ import TenantConfig
             try F.plan(F.tenant("clients: []\n"), TenantSnapshot(domain: F.domain, exportedAt: "", sections: [:]))
         }
         let grant = F.tenant("clientGrants:\n  - client_id: Ghost\n    audience: https://api\n")
-        #expect(throws: PlanError.unresolvedReference(ResourceAddress(.clientGrants, "Ghost → https://api"), "Ghost")) {
+        #expect(throws: PlanError.unresolvedReference(ResourceAddress(.clientGrants, "Ghost → https://api"), "Ghost", "client",
+                                                      location: SourceLocation(file: "acme-test/tenant.yaml", line: 2, column: 16))) {
             try F.plan(grant, F.snapshot([:]))
         }
+        let error = try #require(throws: PlanError.self) { try F.plan(grant, F.snapshot([:])) }
+        #expect(error.description == "acme-test/tenant.yaml:2:16: clientGrants/Ghost → https://api names the client `Ghost`, which exists neither in the files nor on the tenant; declare it or fix the name")
         #expect(throws: SnapshotError.unsupportedVersion(file: "s.json", found: "7")) {
             try TenantSnapshot.decode(Data(#"{"format_version":7,"domain":"x"}"#.utf8), file: "s.json")
         }

@@ -1,0 +1,23 @@
+extension SnapshotSection {
+    public static let actions: SnapshotSection = "actions"
+}
+
+extension ResourceType {
+    /// Actions: `/actions/actions`, code beside the YAML; `deployed: true` (the default) deploys every change.
+    static let actions: ResourceType = {
+        var type = ResourceType(
+            kind: .actions, noun: "action", section: .list(key: ["name"]),
+            api: APIShape(path: "/actions/actions", listing: .paged(itemsKey: "actions"), snapshotSection: .actions, sortKey: ["name"]),
+            lifecycle: Lifecycle(create: "POST", update: "PATCH", delete: .item(query: "force=true")), rank: 60)
+        type.readOnlyFields = ["id", "status", "all_changes_deployed", "built_at", "created_at", "updated_at", "deployed_version",
+                               "current_version", "installed_integration_id", "integration", "secrets[].updated_at"]
+        type.secretFields = [SecretField("secrets[].value", onRead: .writeOnly)]
+        type.files = [FileField("code", content: .action, exportPath: "actions/{name}/code.js")]
+        type.defaults = ["deployed": .bool(true)]
+        type.planning = .action
+        type.adjustExport = { live, exported in
+            exported["deployed"] = .bool(live["all_changes_deployed"]?.boolValue ?? live["deployed"]?.boolValue ?? true)
+        }
+        return type
+    }()
+}

@@ -1,0 +1,20 @@
+extension SnapshotSection {
+    public static let clients: SnapshotSection = "clients"
+}
+
+extension ResourceType {
+    /// Applications: `/clients`. The global client ("All Applications") is the tenant's own, never managed.
+    static let clients: ResourceType = {
+        var type = ResourceType(
+            kind: .clients, noun: "client", section: .list(key: ["name"]),
+            api: APIShape(path: "/clients", listing: .paged(itemsKey: "clients"), idField: "client_id", snapshotSection: .clients,
+                          sortKey: ["name"], isManaged: { $0["global"]?.boolValue != true }),
+            lifecycle: .standard, rank: 10)
+        type.readOnlyFields = ["client_id", "tenant", "global", "signing_keys", "jwks_uri", "client_secret", "owners", "callback_url_template",
+                               "config_route", "is_token_endpoint_ip_header_trusted_legacy"]
+        // Auth0 generates the secret and the signing keys; the encryption key is never read back.
+        type.secretFields = [SecretField("client_secret", onRead: .drop), SecretField("signing_keys", onRead: .drop),
+                             SecretField("encryption_key", onRead: .drop)]
+        return type
+    }()
+}

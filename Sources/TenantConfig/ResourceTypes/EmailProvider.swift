@@ -1,0 +1,16 @@
+extension SnapshotSection {
+    public static let emailProvider: SnapshotSection = "email_provider"
+}
+
+extension ResourceType {
+    /// The email provider: one object, created when absent; its credentials are write-only.
+    static let emailProvider: ResourceType = {
+        var type = ResourceType(
+            kind: .emailProvider, noun: "email provider", section: .singleton,
+            api: APIShape(path: "/emails/provider", listing: .singleton(absentStatus: 404), snapshotSection: .emailProvider),
+            lifecycle: Lifecycle(create: "POST", update: "PATCH", delete: .path("/emails/provider")), rank: 90)
+        type.secretFields = [SecretField("credentials", onRead: .writeOnly)]
+        type.planning = .singleton
+        return type
+    }()
+}

@@ -1,0 +1,19 @@
+extension SnapshotSection {
+    public static let logStreams: SnapshotSection = "log_streams"
+}
+
+extension ResourceType {
+    /// Log streams: `/log-streams` (a plain list). Sink credentials are kept as `<redacted>` and exported as keywords.
+    static let logStreams: ResourceType = {
+        var type = ResourceType(
+            kind: .logStreams, noun: "log stream", section: .list(key: ["name"]),
+            api: APIShape(path: "/log-streams", listing: .plain, snapshotSection: .logStreams, sortKey: ["name"]),
+            lifecycle: .standard, rank: 90)
+        type.readOnlyFields = ["id"]
+        type.immutableFields = [ImmutableField("type", onChange: .replace)]
+        // API keys, tokens, authorization headers, and Sumo Logic's source address (a URL holding its token).
+        type.secretFields = ["key", "token", "secret", "authorization", "password", "sumosourceaddress"].map { SecretField("sink.*\($0)*", onRead: .redact) }
+            + [SecretField("sink.httpCustomHeaders[].value", onRead: .redact)]
+        return type
+    }()
+}

@@ -1,0 +1,378 @@
+/// Everything that differs between resource types, as data: one descriptor per type, each in a file of its own in
+/// this folder, listed once in `ResourceKind.type`. The loader, the JSON Schema, the exporter, the live reader and
+/// its redaction, the planner (desired and live state, steps, deletions, ordering) and the executor all read it, so a
+/// new type is a new descriptor (and the emulator's routes), not a hunt through every module.
+public struct ResourceType: Sendable {
+    /// The type's identity, named by its Deploy CLI section (`clients`, `organizations`).
+    public var kind: ResourceKind
+    /// The singular noun for messages and plans ("client", "custom database connection").
+    public var noun: String
+    /// How the Deploy CLI's files write the section.
+    public var section: SectionShape
+    /// Where the type lives in the Management API and how it is read.
+    public var api: APIShape
+    /// Fields the API sets itself or refuses on write: never sent, never compared, never exported.
+    public var readOnlyFields: Set<String> = []
+    /// Fields holding secrets. One list serves redaction on read, keywords on export, masking in plans and the
+    /// secret lint rules.
+    public var secretFields: [SecretField] = []
+    /// Fields the API cannot change in place.
+    public var immutableFields: [ImmutableField] = []
+    /// How the type is created, updated and deleted.
+    public var lifecycle: Lifecycle
+    /// The other types this one names (by name in the files, by id or by the same value in the API).
+    public var references: [Reference] = []
+    /// Collections the API manages through endpoints of their own under each resource.
+    public var subResources: [SubResource] = []
+    /// Fields whose value in the files is the path of a file beside the YAML (scripts, templates).
+    public var files: [FileField] = []
+    /// Values the files may leave out that the API needs (a custom database's `strategy`).
+    public var defaults: [String: JSONValue] = [:]
+    /// Order among steps that do not depend on each other: lower first (what others point at comes first);
+    /// deletes run in the reverse order.
+    public var rank: Int
+    /// How the planner turns a difference into calls.
+    public var planning: PlanningStyle = .standard
+    /// The types whose every change must come before a delete of this one (rules are deleted only after the
+    /// actions that replace them are bound).
+    public var deleteAfter: [ResourceKind] = []
+    /// Set when Auth0 retired the type: validate reports it, the planner never creates or updates it.
+    public var endOfLife: EndOfLife?
+    /// Small adjustments of a live object when it is exported to the files (a Deploy CLI-only field derived
+    /// from the API's own).
+    public var adjustExport: (@Sendable (_ live: [String: JSONValue], _ exported: inout [String: JSONValue]) -> Void)?
+
+    public init(kind: ResourceKind, noun: String, section: SectionShape, api: APIShape, lifecycle: Lifecycle, rank: Int) {
+        self.kind = kind
+        self.noun = noun
+        self.section = section
+        self.api = api
+        self.lifecycle = lifecycle
+        self.rank = rank
+    }
+
+    /// The fields that name a resource of a list section (empty for singletons and maps).
+    public var keyFields: [String] {
+        if case .list(let key) = section { return key }
+        return []
+    }
+
+    /// The natural key of a resource as the files write it: its key fields joined by ` → `.
+    public static func joinKey(_ values: [String]) -> String { values.joined(separator: " → ") }
+}
+
+/// How a Deploy CLI section is written.
+public enum SectionShape: Sendable, Equatable {
+    /// A list of resources, each named by these fields (unique within the section).
+    case list(key: [String])
+    /// One mapping (tenant settings, the email provider). A section the files leave out is left alone.
+    case singleton
+    /// A mapping of name to a list of entries (trigger id to its bindings).
+    case map(entry: MapEntryShape)
+}
+
+/// The entries of a `.map` section's lists: their fields, and what each required one is.
+public struct MapEntryShape: Sendable, Equatable {
+    /// "trigger binding".
+    public var noun: String
+    public var fields: [String]
+    /// Required fields with what they hold, for the message when one is missing.
+    public var required: [String: String]
+
+    public init(noun: String, fields: [String], required: [String: String]) {
+        self.noun = noun
+        self.fields = fields
+        self.required = required
+    }
+}
+
+/// Where a type lives in the Management API.
+public struct APIShape: Sendable {
+    /// The collection (or, for singletons, the object) path: `/clients`, `/tenants/settings`.
+    public var path: String
+    /// How the live objects are read.
+    public var listing: Listing
+    /// The field holding a resource's id in the API's answers.
+    public var idField: String
+    /// The key of the snapshot section the live objects are kept in.
+    public var snapshotSection: SnapshotSection
+    /// Which objects of the section are resources of this type (custom databases and other connections share
+    /// one collection; system APIs and the global client are not managed).
+    public var isManaged: @Sendable ([String: JSONValue]) -> Bool = { _ in true }
+    /// The fields the section's objects are sorted by in snapshots.
+    public var sortKey: [String]
+
+    public init(path: String, listing: Listing, idField: String = "id", snapshotSection: SnapshotSection, sortKey: [String] = [],
+                isManaged: @escaping @Sendable ([String: JSONValue]) -> Bool = { _ in true }) {
+        self.path = path
+        self.listing = listing
+        self.idField = idField
+        self.snapshotSection = snapshotSection
+        self.sortKey = sortKey
+        self.isManaged = isManaged
+    }
+
+    /// The path of one resource: `/clients/{id}`.
+    public func itemPath(_ id: String) -> String { "\(path)/\(id)" }
+}
+
+/// The list shapes of the Management API, as the reader must page through them.
+public enum Listing: Sendable, Equatable {
+    /// `page`/`per_page`/`include_totals`, items under `itemsKey` (or a plain array).
+    case paged(itemsKey: String)
+    /// `from`/`take` checkpoints, items under `itemsKey`.
+    case checkpoint(itemsKey: String, take: Int)
+    /// One GET answering a plain array.
+    case plain
+    /// One object at `path`; `absentStatus` is the status the API answers while it does not exist.
+    case singleton(absentStatus: Int?)
+    /// One list per name, at `path/{name}/suffix`, kept as a mapping of name to list (trigger bindings).
+    case perName(names: [String], suffix: String, itemsKey: String)
+}
+
+/// A field holding a secret, as a path pattern: segments separated by `.`, `*` matching within a segment
+/// (case-insensitively), `[]` stepping into a list's items (`sink.*token*`, `secrets[].value`).
+public struct SecretField: Sendable, Equatable {
+    public var pattern: FieldPattern
+    /// What the API does with the value on read, and so what tenantctl keeps.
+    public var onRead: SecretOnRead
+
+    public init(_ pattern: String, onRead: SecretOnRead) {
+        self.pattern = FieldPattern(pattern)
+        self.onRead = onRead
+    }
+}
+
+/// What the API returns for a secret, and therefore what a snapshot holds.
+public enum SecretOnRead: Sendable, Equatable {
+    /// Auth0 makes the value (a client secret, a signing key): dropped on read, never exported, never compared.
+    case drop
+    /// Returned in clear: kept as `<redacted>` so a plan sees it is set; export writes a secret keyword.
+    case redact
+    /// The API never returns it (email provider credentials, action secret values): nothing to keep or compare.
+    case writeOnly
+    /// Returned as fresh ciphertext on every read (`options.configuration`): compared through a digest.
+    case ciphertext
+}
+
+/// A field whose change the API cannot make in place.
+public struct ImmutableField: Sendable, Equatable {
+    public var field: String
+    public var onChange: OnImmutableChange
+
+    public init(_ field: String, onChange: OnImmutableChange) {
+        self.field = field
+        self.onChange = onChange
+    }
+}
+
+/// What a plan does when an immutable field differs.
+public enum OnImmutableChange: Sendable, Equatable {
+    /// Delete the live resource and create it again (listed loudly).
+    case replace
+    /// Refuse to plan, with the reason.
+    case refuse(String)
+}
+
+/// How a type is created, updated and deleted.
+public struct Lifecycle: Sendable, Equatable {
+    /// The method that creates a resource at the collection path (nil: never created, with the reason).
+    public var create: String?
+    /// The method that updates a resource (PATCH sends the changed fields, PUT the whole object).
+    public var update: String?
+    /// How a live resource the files do not declare is removed.
+    public var delete: Deletion
+    /// Why the type is never created or updated, for plans.
+    public var notWrittenReason: String?
+
+    public init(create: String?, update: String?, delete: Deletion, notWrittenReason: String? = nil) {
+        self.create = create
+        self.update = update
+        self.delete = delete
+        self.notWrittenReason = notWrittenReason
+    }
+
+    /// POST to create, PATCH to update, DELETE the item path.
+    public static let standard = Lifecycle(create: "POST", update: "PATCH", delete: .item())
+}
+
+/// How a live resource is removed.
+public enum Deletion: Sendable, Equatable {
+    /// DELETE the item path, with an optional query (`force=true`).
+    case item(query: String? = nil)
+    /// DELETE a fixed path (singletons).
+    case path(String)
+    /// The API cannot delete it; the reason is shown where the files drop it.
+    case never(String)
+}
+
+/// A field naming resources of other types.
+public struct Reference: Sendable, Equatable {
+    /// The field: `client_id`, a list `enabled_clients[]`, or a field of list items `[].action_name`.
+    public var path: FieldPattern
+    /// The types it may name (a connection name may be a custom database or any other connection).
+    public var targets: [ResourceKind]
+    /// What the API wants: the target's id, or the same value the files hold (an audience, an action name).
+    public var inAPI: InAPI
+    /// A word for messages ("audience" rather than "resource server").
+    public var label: String?
+    /// Values that name something the tenant always has (the Management API audience).
+    public var builtIn: BuiltIn
+    /// Whether steps changing this resource must follow every change (not only the creation) of what it names.
+    public var followsChanges: Bool
+
+    public enum InAPI: Sendable, Equatable { case id, sameValue }
+
+    public enum BuiltIn: Sendable, Equatable {
+        case none
+        /// Values ending with this suffix (`/api/v2/`).
+        case suffix(String)
+    }
+
+    public init(_ path: String, to targets: [ResourceKind], inAPI: InAPI, label: String? = nil, builtIn: BuiltIn = .none, followsChanges: Bool = false) {
+        self.path = FieldPattern(path)
+        self.targets = targets
+        self.inAPI = inAPI
+        self.label = label
+        self.builtIn = builtIn
+        self.followsChanges = followsChanges
+    }
+
+    public func isBuiltIn(_ value: String) -> Bool {
+        switch builtIn {
+        case .none: false
+        case .suffix(let suffix): value.hasSuffix(suffix)
+        }
+    }
+}
+
+/// A collection the API manages under each resource (`/connections/{id}/clients`, `/roles/{id}/permissions`).
+public struct SubResource: Sendable, Equatable {
+    /// The field the files write the items in.
+    public var field: String
+    /// The field of the live object (in snapshots) holding the items as the API lists them.
+    public var snapshotField: String
+    /// When set, the snapshot keeps only this field of each item, as a sorted list of values (a connection's
+    /// `enabled_clients` is a list of client ids).
+    public var snapshotValuesOf: String?
+    /// The path under the resource's item path: `clients`, `enabled_connections`.
+    public var pathSuffix: String
+    /// How the items are listed.
+    public var listing: Listing
+    /// The API fields that identify an item (after the files' names are resolved to what the API wants).
+    public var itemKey: [String]
+    /// How the files' items become API items: each files field mapped to an API field through a reference.
+    public var itemReferences: [ItemReference]
+    /// Item fields the API sets itself (dropped before comparing).
+    public var itemReadOnlyFields: Set<String>
+    /// How changes are written.
+    public var write: SubResourceWrite
+    /// Order among independent steps.
+    public var rank: Int
+    /// The noun of one item, for plans ("enabled connection").
+    public var noun: String
+
+    public init(field: String, snapshotField: String? = nil, snapshotValuesOf: String? = nil, pathSuffix: String, listing: Listing, itemKey: [String],
+                itemReferences: [ItemReference] = [], itemReadOnlyFields: Set<String> = [], write: SubResourceWrite, rank: Int, noun: String) {
+        self.field = field
+        self.snapshotField = snapshotField ?? field
+        self.snapshotValuesOf = snapshotValuesOf
+        self.pathSuffix = pathSuffix
+        self.listing = listing
+        self.itemKey = itemKey
+        self.itemReferences = itemReferences
+        self.itemReadOnlyFields = itemReadOnlyFields
+        self.write = write
+        self.rank = rank
+        self.noun = noun
+    }
+}
+
+/// A field of a sub-resource item that names another resource: the files' field, the API's field, the target.
+public struct ItemReference: Sendable, Equatable {
+    /// The field in the files (`name`), or empty when the item itself is the name (`enabled_clients: [Web]`).
+    public var filesField: String
+    /// The field in the API's item (`connection_id`).
+    public var apiField: String
+    public var targets: [ResourceKind]
+    public var inAPI: Reference.InAPI
+    /// When the files name the target by part of its key (an organization's client grant by its client only).
+    public var matchesKeyPrefix: Bool
+
+    public init(filesField: String, apiField: String, to targets: [ResourceKind], inAPI: Reference.InAPI, matchesKeyPrefix: Bool = false) {
+        self.filesField = filesField
+        self.apiField = apiField
+        self.targets = targets
+        self.inAPI = inAPI
+        self.matchesKeyPrefix = matchesKeyPrefix
+    }
+}
+
+/// How a sub-resource's changes are sent.
+public enum SubResourceWrite: Sendable, Equatable {
+    /// One PATCH of `[{<key>: id, status: true|false}]` with at most `maxItems` items (a connection's clients).
+    case toggle(statusField: String, maxItems: Int)
+    /// One call per item: POST the item, PATCH `/{itemID}` with the changed `updatable` fields, DELETE `/{itemID}`.
+    case perItem(itemIDField: String, updatable: Set<String>)
+    /// POST and DELETE of `{wrapper: [items]}`: the items added, then the items removed (a role's permissions).
+    case addRemoveLists(wrapper: String)
+    /// POST `{bodyField: id}` to associate an existing resource, DELETE `/{id}` to dissociate it (an
+    /// organization's client grants).
+    case associate(bodyField: String)
+}
+
+/// A Deploy CLI field holding the path of a file beside the YAML: the loader reads the file into the resource,
+/// the exporter writes it back out.
+public struct FileField: Sendable, Equatable {
+    /// The field: `script`, `code`, or every entry of a mapping (`options.customScripts.*`).
+    public var pattern: FieldPattern
+    /// What the file holds (it decides which rules check it).
+    public var content: FileContent
+    /// Where an export writes the file, relative to the tenant folder: `{name}` is the resource's file name,
+    /// `{entry}` the mapping entry's key.
+    public var exportPath: String
+
+    public init(_ pattern: String, content: FileContent, exportPath: String) {
+        self.pattern = FieldPattern(pattern)
+        self.content = content
+        self.exportPath = exportPath
+    }
+}
+
+/// What a file beside the YAML holds.
+public enum FileContent: Sendable, Equatable {
+    /// Custom database action scripts, one per entry of a mapping named by the script (`login`, `get_user`, …).
+    case databaseScripts
+    /// A rule's script.
+    case rule
+    /// An action's code.
+    case action
+}
+
+/// How the planner turns differences of a type into calls; each style is one function of the planner.
+public enum PlanningStyle: Sendable, Equatable {
+    /// One object behind one collection: created, changed field by field, replaced where a field is immutable.
+    case standard
+    /// A connection: `options` replaced whole, scripts as line diffs, configuration by digest.
+    case connection
+    /// An action: a deploy follows every change, so that triggers run the new code.
+    case action
+    /// A trigger's bindings: the whole ordered list replaced.
+    case triggerBindings
+    /// Tenant-wide settings: fields merged into the live object.
+    case mergedSingleton
+    /// One object at a fixed path, created when absent.
+    case singleton
+    /// Loaded and checked, never written (the lifecycle says why).
+    case notWritten
+}
+
+/// When Auth0 retired a type, and what replaces it.
+public struct EndOfLife: Sendable, Equatable {
+    /// `2026-11-18`.
+    public var date: String
+    /// Where the date is announced.
+    public var source: String
+    /// What to do instead.
+    public var migration: String
+}

@@ -1,0 +1,27 @@
+extension SnapshotSection {
+    public static let rules: SnapshotSection = "rules"
+}
+
+extension EndOfLife {
+    /// Auth0 Rules and Hooks stopped running on 2026-11-18; post-login actions replace them.
+    public static let rulesAndHooks = EndOfLife(
+        date: "2026-11-18",
+        source: "https://auth0.com/docs/customize/rules (Rules and Hooks end of life: 2026-11-18)",
+        migration: "convert them to post-login actions (`tenantctl migrate-rules`)")
+}
+
+extension ResourceType {
+    /// Rules: `/rules`, each script a file beside the YAML. They no longer run; they are deleted only after every
+    /// change of actions and trigger bindings, so the actions that replace them are live first.
+    static let rules: ResourceType = {
+        var type = ResourceType(
+            kind: .rules, noun: "rule", section: .list(key: ["name"]),
+            api: APIShape(path: "/rules", listing: .paged(itemsKey: "rules"), snapshotSection: .rules, sortKey: ["order"]),
+            lifecycle: .standard, rank: 50)
+        type.readOnlyFields = ["id", "stage"]
+        type.files = [FileField("script", content: .rule, exportPath: "rules/{name}.js")]
+        type.deleteAfter = [.actions, .triggers]
+        type.endOfLife = .rulesAndHooks
+        return type
+    }()
+}

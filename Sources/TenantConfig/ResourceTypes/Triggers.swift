@@ -1,0 +1,23 @@
+extension SnapshotSection {
+    public static let triggerBindings: SnapshotSection = "trigger_bindings"
+}
+
+extension ResourceType {
+    /// The triggers whose bindings tenantctl reads and writes.
+    public static let triggerIDs = ["post-login", "credentials-exchange", "pre-user-registration", "post-user-registration",
+                                    "post-change-password", "send-phone-message"]
+
+    /// Trigger bindings: per trigger, the ordered actions it runs (by action name in the files and the API).
+    static let triggers: ResourceType = {
+        var type = ResourceType(
+            kind: .triggers, noun: "trigger bindings", section: .map(entry: MapEntryShape(
+                noun: "trigger binding", fields: ["action_name", "display_name"],
+                required: ["action_name": "the name of an action in `actions`"])),
+            api: APIShape(path: "/actions/triggers", listing: .perName(names: triggerIDs, suffix: "bindings", itemsKey: "bindings"),
+                          snapshotSection: .triggerBindings),
+            lifecycle: Lifecycle(create: nil, update: "PATCH", delete: .path("/actions/triggers/{key}/bindings")), rank: 80)
+        type.references = [Reference("[].action_name", to: [.actions], inAPI: .sameValue, label: "action", followsChanges: true)]
+        type.planning = .triggerBindings
+        return type
+    }()
+}
