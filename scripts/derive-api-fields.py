@@ -74,6 +74,19 @@ def tree(schemas_in, depth=0, responses=()):
     node = {"open": open_, "keys": {}}
     for name, subs in sorted(keys.items()):
         node["keys"][name] = tree(subs, depth + 1) if depth + 1 < MAX_DEPTH else None
+    # String limits the API enforces on write (length, pattern, named formats) of a resource's own fields: the
+    # loader checks them. Nested ones are left out: connection options merge every strategy's, which disagree.
+    limits = {}
+    for v in (variants if depth == 0 else []):
+        for name, sub in (v.get("properties") or {}).items():
+            sub = resolve(sub)
+            if not isinstance(sub, dict) or sub.get("type") != "string":
+                continue
+            limit = {k: sub[k] for k in ("minLength", "maxLength", "pattern", "format") if k in sub and not (k == "format" and sub[k] in ("uri", "email", "date-time", "hostname", "url"))}
+            if limit:
+                limits.setdefault(name, {}).update(limit)
+    if limits:
+        node["limits"] = dict(sorted(limits.items()))
     return node
 
 
@@ -131,9 +144,21 @@ sections = {
     "tenant": ([body("/tenants/settings", "patch")], [response("/tenants/settings", "get")]),
     "emailProvider": ([body("/emails/provider", "post"), body("/emails/provider", "patch")], [response("/emails/provider", "get")]),
     "logStreams": ([body("/log-streams", "post"), body("/log-streams/{id}", "patch")], [response("/log-streams", "get")]),
+    "organizations": ([body("/organizations", "post"), body("/organizations/{id}", "patch")], item_schemas(response("/organizations", "get"), "organizations")),
+    "roles": ([body("/roles", "post"), body("/roles/{id}", "patch")], item_schemas(response("/roles", "get"), "roles")),
+    "hooks": ([body("/hooks", "post"), body("/hooks/{id}", "patch")], item_schemas(response("/hooks", "get"), "hooks")),
 }
 
 result = {name: tree(requests, responses=responses) for name, (requests, responses) in sections.items()}
+# Sub-resources the Deploy CLI format writes inside their resource, as lists of the items their own endpoints take
+# (with names where the API wants ids: an organization's connections by `name`, client grants by `client_id`).
+org_connections = tree([body("/organizations/{id}/enabled_connections", "post")])
+org_connections["keys"]["name"] = None
+org_connections["keys"].pop("connection_id", None)
+result["organizations"]["keys"]["connections"] = org_connections
+result["organizations"]["keys"]["client_grants"] = {"open": False, "keys": {"client_id": None, "audience": None}}
+result["organizations"]["keys"]["discovery_domains"] = tree([body("/organizations/{id}/discovery-domains", "post")])
+result["roles"]["keys"]["permissions"] = tree([body("/roles/{id}/permissions", "post")])["keys"]["permissions"]
 # Connections' options: the union over every strategy; databases (strategy auth0): the auth0 options.
 result["connections"]["keys"]["options"] = tree(strategy_options())
 result["databases"] = json.loads(json.dumps(result["connections"]))
@@ -145,6 +170,7 @@ EXTRA_TOP_LEVEL_KEYS = {
     "tenant": ["universal_login"],
     "connections": ["directory_provisioning_configuration"],
     "databases": ["directory_provisioning_configuration"],
+    "organizations": ["third_party_client_access", "is_app_entitlement_active"],
 }
 for section, keys in EXTRA_TOP_LEVEL_KEYS.items():
     for key in keys:

@@ -57,8 +57,14 @@ public struct LiveTenantReader: Sendable {
 
     /// A resource's sub-resources (a connection's enabled clients, a role's permissions), embedded as the snapshot keeps them.
     private func withSubResources(_ object: [String: JSONValue], _ type: ResourceType) async throws(ManagementAPIError) -> [String: JSONValue] {
-        guard !type.subResources.isEmpty, let id = object[type.api.idField]?.stringValue else { return object }
+        guard !type.subResources.isEmpty || type.counted != nil, let id = object[type.api.idField]?.stringValue else { return object }
         var result = object
+        if let counted = type.counted {
+            // One item and the total: how many there are, without reading user data.
+            let path = String(type.api.itemPath(id).dropFirst()) + "/" + counted.pathSuffix
+            let page = try await client.send(APIRequest("GET", path, query: [("page", "0"), ("per_page", "1"), ("include_totals", "true")])).body
+            result[counted.field] = .number(page?["total"]?.numberValue ?? Double(page?.arrayValue?.count ?? 0))
+        }
         for sub in type.subResources {
             let items = try await client.list(String(type.api.itemPath(id).dropFirst()) + "/" + sub.pathSuffix, sub.listing)
             if let field = sub.snapshotValuesOf {

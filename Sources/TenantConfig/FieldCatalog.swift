@@ -8,9 +8,20 @@ public struct FieldCatalog: Sendable {
     public struct Node: Sendable {
         public var keys: [String: Node?]
         public var open: Bool
+        /// The string limits the API enforces on the object's own fields.
+        public var limits: [String: StringLimit] = [:]
 
         /// The child node for a key (nil when the key's value is a leaf or unknown).
         public func child(_ key: String) -> Node? { keys[key] ?? nil }
+    }
+
+    /// What the API accepts in a string field, from its OpenAPI schema.
+    public struct StringLimit: Sendable, Equatable {
+        public var minLength: Int?
+        public var maxLength: Int?
+        public var pattern: String?
+        /// A named format the spec gives without a pattern (`organization-name`).
+        public var format: String?
     }
 
     public var sections: [String: Node]
@@ -32,7 +43,12 @@ public struct FieldCatalog: Sendable {
         guard let keys = value["keys"]?.objectValue else { return nil }
         var children: [String: Node?] = [:]
         for (key, child) in keys { children[key] = child.isNull ? Node?.none : node(from: child) }
-        return Node(keys: children, open: value["open"]?.boolValue ?? false)
+        var limits: [String: StringLimit] = [:]
+        for (key, limit) in value["limits"]?.objectValue ?? [:] {
+            limits[key] = StringLimit(minLength: limit["minLength"]?.numberValue.map { Int($0) }, maxLength: limit["maxLength"]?.numberValue.map { Int($0) },
+                                      pattern: limit["pattern"]?.stringValue, format: limit["format"]?.stringValue)
+        }
+        return Node(keys: children, open: value["open"]?.boolValue ?? false, limits: limits)
     }
 
     /// Keys the Deploy CLI format adds to the API's own (file references, names in place of ids).
@@ -47,6 +63,8 @@ public struct FieldCatalog: Sendable {
         copy.sections["rules"]?.keys["script"] = Node?.none
         copy.sections["rules"]?.keys["stage"] = Node?.none
         copy.sections["rulesConfigs"]?.keys["value"] = Node?.none
+        // Organization client associations (`/organizations/{id}/clients`): in the Deploy CLI format, not yet in the spec.
+        copy.sections["organizations"]?.keys["clients"] = Node(keys: ["client_id": nil, "use_for_member_access": nil], open: false)
         return copy
     }
 }

@@ -13,6 +13,9 @@ public enum ResourceKind: String, CaseIterable, Sendable, Hashable, Codable {
     case triggers
     case emailProvider
     case logStreams
+    case organizations
+    case roles
+    case hooks
 
     /// The type's descriptor: the one table every module reads.
     public var type: ResourceType {
@@ -29,6 +32,9 @@ public enum ResourceKind: String, CaseIterable, Sendable, Hashable, Codable {
         case .triggers: .triggers
         case .emailProvider: .emailProvider
         case .logStreams: .logStreams
+        case .organizations: .organizations
+        case .roles: .roles
+        case .hooks: .hooks
         }
     }
 

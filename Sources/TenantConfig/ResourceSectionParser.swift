@@ -85,6 +85,11 @@ struct ResourceSectionParser {
                 }
                 seen[key] = item.location
                 checkFields(item, against: catalog.sections[kind.rawValue], path: kind.rawValue)
+                for (field, reason) in type.unmanagedFields.sorted(by: { $0.key < $1.key }) {
+                    guard let entry = item.entry(field) else { continue }
+                    findings.append(.loader("unmanaged-field", entry.keyLocation,
+                        "`\(field)` of \(type.noun) `\(key)` is not managed by tenantctl yet and is left untouched on the tenant: \(reason)", severity: .note))
+                }
                 readFiles(type, key: key, item)
                 resources.append(ResourceDefinition(kind: kind, key: key, body: item))
             }
@@ -183,6 +188,11 @@ struct ResourceSectionParser {
     private mutating func checkFields(_ node: ConfigNode, against catalogNode: FieldCatalog.Node?, path: String) {
         guard let catalogNode, node.isMapping else { return }
         for entry in node.entries {
+            // A resource's own fields only: nested limits (connection options) merge every strategy's, which disagree.
+            if !path.contains("."), let limit = catalogNode.limits[entry.key], let text = entry.value.string, !SecretReference.contains(text),
+               let problem = StringLimitCheck.problem(text, limit) {
+                findings.append(.loader("api-limit", entry.value.location, "`\(entry.key)` in `\(path)` \(problem)"))
+            }
             if catalogNode.keys.keys.contains(entry.key) {
                 if let child = catalogNode.child(entry.key), !(path.hasSuffix("options") && entry.key == "customScripts") {
                     let childPath = path + "." + entry.key

@@ -132,7 +132,8 @@ public struct SnapshotExporter: Sendable {
                 for field in sub.itemReadOnlyFields { object[field] = nil }
                 for reference in sub.itemReferences {
                     guard let value = object.removeValue(forKey: reference.apiField)?.stringValue else { continue }
-                    object[reference.filesField] = .string(reference.inAPI == .id ? names.key(of: value, among: reference.targets) ?? value : value)
+                    let name = reference.inAPI == .id ? names.key(of: value, among: reference.targets) ?? value : value
+                    for (field, part) in reference.filesFields(naming: name) { object[field] = .string(part) }
                 }
                 return .object(object)
             })

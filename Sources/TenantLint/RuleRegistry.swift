@@ -15,6 +15,7 @@ public enum RuleRegistry {
         ScriptsCompleteRule.self,
         LegacyAPIAudienceRestrictedRule.self,
         RulesEndOfLifeRule.self,
+        HooksEndOfLifeRule.self,
         ConfigurationSecretLiteralRule.self,
         ReferencesResolveRule.self,
     ]

@@ -50,7 +50,7 @@ public enum DesiredState {
                 if let items = value[sub.field] { subItems[sub.field] = items.arrayValue ?? [] }
                 value = FieldPattern(sub.field).rewrite(value) { _ in nil }
             }
-            for field in type.readOnlyFields { value = FieldPattern(field).rewrite(value) { _ in nil } }
+            for field in type.readOnlyFields.union(type.unmanagedFields.keys) { value = FieldPattern(field).rewrite(value) { _ in nil } }
             var payload = value.objectValue ?? [:]
             for (field, fallback) in type.defaults where payload[field] == nil { payload[field] = fallback }
             for field in type.files { inline(field, of: resource, from: tenant, into: &payload) }

@@ -29,7 +29,11 @@ extension StepBuilder {
                     reason: "not in the files, but deletes are not allowed (`allow_deletes: false` in tenantctl.yaml)"))
                 continue
             }
-            var step = pending(action, resource.address, method, path, body: body, changes: [], notes: [])
+            var notes: [String] = []
+            if let counted = type.counted, let count = resource.object[counted.field]?.numberValue, count > 0 {
+                notes.append("This \(type.noun) still has \(Int(count)) \(counted.noun)\(count == 1 ? "" : "s"): \(counted.consequence).")
+            }
+            var step = pending(action, resource.address, method, path, body: body, changes: [], notes: notes)
             step.rank = StepRank.delete(kind)
             // What points at a resource is changed or deleted before it.
             for other in ResourceKind.allCases where Self.points(other.type, at: kind) {

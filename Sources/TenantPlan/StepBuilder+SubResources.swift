@@ -11,8 +11,10 @@ extension StepBuilder {
             guard let filesItems = resource.subItems[sub.field] else { continue }
             var dependencies: Set<String> = createdHere ? [PendingStep.key("create", resource.address)] : []
             var wanted: [(key: String, item: [String: JSONValue], shown: JSONValue)] = []
-            for filesItem in filesItems {
-                let (item, itemDependencies) = try apiItem(filesItem, sub, of: resource)
+            let nodes = resource.source[sub.field]?.items ?? []
+            for (index, filesItem) in filesItems.enumerated() {
+                let node = index < nodes.count ? nodes[index] : nil
+                let (item, itemDependencies) = try apiItem(filesItem, sub, of: resource, node: node)
                 dependencies.formUnion(itemDependencies)
                 wanted.append((itemKey(item, sub), item, filesItem))
             }
@@ -73,17 +75,20 @@ extension StepBuilder {
     }
 
     /// A files item in the API's shape: names resolved to ids, and the steps the item must follow.
-    private func apiItem(_ filesItem: JSONValue, _ sub: SubResource, of resource: DesiredResource) throws(PlanError) -> ([String: JSONValue], Set<String>) {
+    private func apiItem(_ filesItem: JSONValue, _ sub: SubResource, of resource: DesiredResource, node: ConfigNode?) throws(PlanError) -> ([String: JSONValue], Set<String>) {
         var item = filesItem.objectValue ?? [:]
         var dependencies: Set<String> = []
         for reference in sub.itemReferences {
             let name = reference.filesField.isEmpty ? filesItem.stringValue : item[reference.filesField]?.stringValue
             guard var name else { continue }
+            let location = (reference.filesField.isEmpty ? node : node?[reference.filesField])?.location ?? resource.location(of: sub.field)
             if reference.matchesKeyPrefix {
-                name = try completedKey(name, reference, item: &item, for: resource)
+                name = try completedKey(name, reference, item: &item, for: resource, at: location)
             }
-            let target = try self.target(of: name, reference.targets, for: resource.address, at: resource.location(of: sub.field), label: nil)
+            let target = try self.target(of: name, reference.targets, for: resource.address, at: location, label: nil)
             if let key = target.createKey { dependencies.insert(key) }
+            // A value the API checks against the target as it is (a permission against its API's scopes): after its changes.
+            if reference.inAPI == .sameValue { dependencies.formUnion(target.changeKeys) }
             if !reference.filesField.isEmpty { item[reference.filesField] = nil }
             item[reference.apiField] = .string(reference.inAPI == .id ? target.id : name)
         }
@@ -92,7 +97,8 @@ extension StepBuilder {
 
     /// The full key of a target named by the first part of its key (an organization's client grant named by its
     /// client): the item's other key fields complete it, or the only candidate does.
-    private func completedKey(_ name: String, _ reference: ItemReference, item: inout [String: JSONValue], for resource: DesiredResource) throws(PlanError) -> String {
+    private func completedKey(_ name: String, _ reference: ItemReference, item: inout [String: JSONValue], for resource: DesiredResource,
+                              at location: SourceLocation) throws(PlanError) -> String {
         let targetType = reference.targets[0].type
         let rest = targetType.keyFields.dropFirst()
         if rest.allSatisfy({ item[$0]?.stringValue != nil }) {
@@ -104,7 +110,7 @@ extension StepBuilder {
         let candidates = Set(desiredAddresses.filter { reference.targets.contains($0.kind) && $0.key.hasPrefix(prefix) }.map(\.key)
             + reference.targets.flatMap { live.resources($0) }.map(\.address.key).filter { $0.hasPrefix(prefix) })
         guard candidates.count == 1, let only = candidates.first else {
-            throw .ambiguousReference(resource.address, name, targetType.noun, candidates: candidates.sorted(), location: resource.location)
+            throw .ambiguousReference(resource.address, name, targetType.noun, candidates: candidates.sorted(), location: location)
         }
         return only
     }
@@ -114,7 +120,9 @@ extension StepBuilder {
         (value?.arrayValue ?? []).compactMap { item in
             if let field = sub.snapshotValuesOf, let id = item.stringValue { return [field: .string(id)] }
             guard var object = item.objectValue else { return nil }
-            for field in sub.itemReadOnlyFields { object[field] = nil }
+            // The id a per-item call needs stays, whatever else the API set itself.
+            let kept: String? = if case .perItem(let idField, _) = sub.write { idField } else { nil }
+            for field in sub.itemReadOnlyFields where field != kept { object[field] = nil }
             return object
         }
     }
@@ -123,8 +131,9 @@ extension StepBuilder {
         sub.itemKey.map { item[$0]?.stringValue ?? item[$0].map { String(decoding: $0.encoded(), as: UTF8.self) } ?? "" }.joined(separator: "\u{1}")
     }
 
-    /// A live item as the files would write it: ids turned into names.
+    /// A live item as the files would write it: ids turned into names, what the API sets itself left out.
     private func shown(_ item: [String: JSONValue], _ sub: SubResource) -> JSONValue {
+        let item = item.filter { !sub.itemReadOnlyFields.contains($0.key) }
         if let whole = sub.itemReferences.first(where: { $0.filesField.isEmpty }) {
             let id = item[whole.apiField]?.stringValue ?? ""
             return .string(live.names.key(of: id, among: whole.targets) ?? id)
@@ -132,7 +141,8 @@ extension StepBuilder {
         var object = item
         for reference in sub.itemReferences {
             guard let value = object.removeValue(forKey: reference.apiField)?.stringValue else { continue }
-            object[reference.filesField] = .string(reference.inAPI == .id ? live.names.key(of: value, among: reference.targets) ?? value : value)
+            let name = reference.inAPI == .id ? live.names.key(of: value, among: reference.targets) ?? value : value
+            for (field, part) in reference.filesFields(naming: name) { object[field] = .string(part) }
         }
         return .object(object)
     }

@@ -23,7 +23,8 @@ struct StepBuilder {
         self.secrets = secrets
         self.missingSecrets = missingSecrets
         self.domain = domain
-        desiredAddresses = Set(desired.map(\.address))
+        // Resources the files declare but never write (hooks, rules configs) are not deleted either.
+        desiredAddresses = Set(desired.map(\.address) + tenant.resources.map { ResourceAddress($0.kind, $0.key) })
     }
 
     mutating func plan(_ resource: DesiredResource) throws(PlanError) {

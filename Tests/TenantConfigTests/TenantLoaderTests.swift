@@ -56,9 +56,9 @@ import Testing
     }
 
     @Test func unmanagedSectionsAreOneNote() {
-        let tenant = loadTenant(["tenant.yaml": "pages: []\nbranding: {}\nroles: []\nclients: []\n"])
+        let tenant = loadTenant(["tenant.yaml": "pages: []\nbranding: {}\nmigrations: {}\nclients: []\n"])
         #expect(tenant.findings.map(\.rule) == ["unmanaged-section"])
         #expect(tenant.findings.first?.severity == .note)
-        #expect(tenant.unmanagedSections == ["pages", "branding", "roles"])
+        #expect(tenant.unmanagedSections == ["pages", "branding", "migrations"])
     }
 }

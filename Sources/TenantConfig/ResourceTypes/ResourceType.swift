@@ -36,6 +36,12 @@ public struct ResourceType: Sendable {
     /// The types whose every change must come before a delete of this one (rules are deleted only after the
     /// actions that replace them are bound).
     public var deleteAfter: [ResourceKind] = []
+    /// Fields the Deploy CLI format has that tenantctl does not manage yet, with why: loaded, reported as a note,
+    /// never sent.
+    public var unmanagedFields: [String: String] = [:]
+    /// Items of each resource that are user data, counted when read so that a plan deleting a resource that still
+    /// has some says so loudly (an organization's members).
+    public var counted: CountedItems?
     /// Set when Auth0 retired the type: validate reports it, the planner never creates or updates it.
     public var endOfLife: EndOfLife?
     /// Small adjustments of a live object when it is exported to the files (a Deploy CLI-only field derived
@@ -306,6 +312,27 @@ public struct ItemReference: Sendable, Equatable {
         self.inAPI = inAPI
         self.matchesKeyPrefix = matchesKeyPrefix
     }
+
+    /// The target's name as the files write it in an item: one field, or, for a target named by its whole key (an
+    /// organization's client grant by client and audience), the key's fields.
+    public func filesFields(naming name: String) -> [(field: String, value: String)] {
+        guard matchesKeyPrefix else { return [(filesField, name)] }
+        let parts = name.components(separatedBy: ResourceType.joinKey(["", ""]))
+        let fields = targets[0].type.keyFields
+        guard parts.count == fields.count else { return [(filesField, name)] }
+        return [(filesField, parts[0])] + zip(fields.dropFirst(), parts.dropFirst()).map { ($0, $1) }
+    }
+}
+
+/// User data under each resource (an organization's members): never managed, only counted.
+public struct CountedItems: Sendable, Equatable {
+    /// The field the count is kept in, in snapshots.
+    public var field: String
+    /// The list under the resource's item path.
+    public var pathSuffix: String
+    public var noun: String
+    /// What deleting a resource that still has some does.
+    public var consequence: String
 }
 
 /// How a sub-resource's changes are sent.
