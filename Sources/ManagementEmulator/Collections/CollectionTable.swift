@@ -9,13 +9,33 @@ enum CollectionTable {
         .clientGrants,
         .rules,
         .logStreams,
+        .organizations,
+        .organizationEnabledConnections,
+        .organizationConnections,
+        .organizationClientGrants,
+        .organizationDiscoveryDomains,
+        .organizationMembers,
+        .organizationInvitations,
+        .roles,
+        .rolePermissions,
+        .hooks,
     ]
 
     /// Routes the table's specs cannot express.
-    static let customRoutes: [CustomRoute] = []
+    static let customRoutes: [CustomRoute] = [
+        .organizationByName,
+        .discoveryDomainByName,
+        .addRolePermissions,
+        .removeRolePermissions,
+        .createHook,
+        .updateHook,
+    ]
 
-    /// Real endpoints the emulator does not serve, known for their scope (so a token without it gets the real 403).
-    static let unserved: [UnservedEndpoint] = []
+    /// Real endpoints the emulator does not serve, known for their scope: the Deploy CLI's recordings show
+    /// `GET /organizations/{id}/clients` answering 403 "Insufficient scope, expected any of: read:organization_clients".
+    static let unserved: [UnservedEndpoint] = [
+        UnservedEndpoint(method: "GET", path: "organizations/{id}/clients", scope: "read:organization_clients"),
+    ]
 
     /// The spec whose collection path is `path`.
     static func spec(at path: PathPattern) -> CollectionSpec? { all.first { $0.path == path } }
