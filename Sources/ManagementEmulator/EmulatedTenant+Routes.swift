@@ -6,19 +6,17 @@ extension EmulatedTenant {
     mutating func handle(_ request: APIRequest) throws(APIErrorResponse) -> APIResult {
         if let result = try handleCollection(request) { return result }
         let s = request.segments
-        switch (s.count, s.first) {
-        case (_, "clients"): return try clientsRoute(request)
-        case (_, "connections"): return try connectionsRoute(request)
-        case (_, "rules-configs"): return try rulesConfigsRoute(request)
-        case (_, "actions"): return try actionsRoute(request)
-        case (2, "tenants") where s[1] == "settings": return try tenantSettingsRoute(request)
-        case (2, "emails") where s[1] == "provider": return try emailProviderRoute(request)
+        switch s.first {
+        case "clients": return try clientsRoute(request)
+        case "connections": return try connectionsRoute(request)
+        case "rules-configs": return try rulesConfigsRoute(request)
+        case "actions": return try actionsRoute(request)
         default: throw .unknownRoute
         }
     }
 
     /// The first path segments of the hand-written endpoints.
-    static let handWrittenRoots: Set<String> = ["clients", "connections", "rules-configs", "actions", "tenants", "emails"]
+    static let handWrittenRoots: Set<String> = ["clients", "connections", "rules-configs", "actions"]
 
     /// Whether the emulator serves anything under this path's first segment; anything else is a 404 before any
     /// scope check.
@@ -30,12 +28,7 @@ extension EmulatedTenant {
     /// The scope a request needs: `read:clients`, `update:connections`, `create:organization_connections`, …
     static func requiredScope(_ request: APIRequest) -> String {
         if CollectionRoutes.roots.contains(request.segments.first ?? "") { return CollectionRoutes.scope(request.method, request.segments) }
-        let resource: String = switch request.segments.first ?? "" {
-        case "rules-configs": "rules_configs"
-        case "tenants": "tenant_settings"
-        case "emails": "email_provider"
-        case let other: other
-        }
+        let resource = request.segments.first == "rules-configs" ? "rules_configs" : request.segments.first ?? ""
         // Deploying an action and enabling clients on a connection are updates.
         if request.segments.last == "deploy" || request.segments.last == "bindings" || request.segments.last == "clients" && request.segments.count == 3 {
             return request.method == "GET" ? "read:\(resource)" : "update:\(resource)"
@@ -44,7 +37,7 @@ extension EmulatedTenant {
     }
 
     /// The resources of the hand-written endpoints' scopes.
-    static let handWrittenScopeResources = ["clients", "connections", "rules_configs", "actions", "tenant_settings", "email_provider"]
+    static let handWrittenScopeResources = ["clients", "connections", "rules_configs", "actions"]
 
     /// Tenant settings PATCH semantics: nested objects merge, `null` clears.
     static func merge(_ base: [String: JSONValue], _ patch: [String: JSONValue]) -> [String: JSONValue] {

@@ -6,9 +6,9 @@ struct EmulatedTenant: Sendable {
     let domain: String
     /// Items of every collection by table: `clients`, `rules`, `organizations/org_1/enabled_connections`.
     var tables: [String: RecordTable] = [:]
+    /// Tenant-wide objects by path (`tenants/settings`); absent until created where the API says so.
+    var singletons: [String: [String: JSONValue]] = [:]
     var bindings: [String: [JSONValue]] = [:]
-    var tenantSettings: [String: JSONValue] = [:]
-    var emailProvider: [String: JSONValue]?
 
     // The tables the hand-written endpoints use (clients, connections, actions and rules configs have routes of
     // their own; resource servers and grants are read by them).
@@ -37,7 +37,7 @@ struct EmulatedTenant: Sendable {
         if let snapshot {
             try load(snapshot, source: source)
         } else {
-            tenantSettings = ["friendly_name": .string("Emulated tenant"), "enabled_locales": .array([.string("en")]), "sandbox_version": .string("22")]
+            try loadSingletons(nil, source: source)
         }
     }
 
@@ -76,9 +76,8 @@ struct EmulatedTenant: Sendable {
             if let key = item["key"]?.stringValue { rulesConfigs[key] = item }
         }
         try loadCollections(object, source: source)
+        try loadSingletons(object, source: source)
         for (trigger, list) in object["trigger_bindings"]?.objectValue ?? [:] { bindings[trigger] = list.arrayValue ?? [] }
-        tenantSettings = object["tenant_settings"]?.objectValue ?? [:]
-        emailProvider = object["email_provider"]?.objectValue
     }
 
     /// The state in the snapshot format. `includeSecrets` is for the state file only (client secrets,
@@ -102,10 +101,9 @@ struct EmulatedTenant: Sendable {
             "rules_configs": .array(rulesConfigs.all.map { includeSecrets ? .object($0) : .object(["key": $0["key"] ?? .null]) }),
             "actions": .array(actions.all.map(JSONValue.object)),
             "trigger_bindings": .object(bindings.mapValues(JSONValue.array)),
-            "tenant_settings": .object(tenantSettings),
-            "email_provider": emailProvider.map { includeSecrets ? .object($0) : .object($0.filter { $0.key != "credentials" }) } ?? .null,
         ]
         sections.merge(collectionSections(includeSecrets: includeSecrets)) { current, _ in current }
+        sections.merge(singletonSections(includeSecrets: includeSecrets)) { current, _ in current }
         return .object(sections)
     }
 }

@@ -98,6 +98,7 @@ import ManagementEmulator
          "the seed snapshot: roles[0].permissions[0] has no `resource_server_identifier` and `permission_name`"),
         (#"{"format_version":1,"organizations":[{"id":"org_1","name":"a","members":[{"email":"x@example.com"}]}]}"#,
          "the seed snapshot: organizations[0].members[0] has no `user_id`"),
+        (#"{"format_version":1,"tenant_settings":["x"]}"#, "the seed snapshot: `tenant_settings` is not an object"),
     ])
     func aBadSeedIsRefusedWithWhereAndWhy(_ seed: String, _ message: String) async throws {
         var configuration = EmulatorConfiguration()

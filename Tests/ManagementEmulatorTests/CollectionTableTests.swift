@@ -104,6 +104,12 @@ import Testing
             return method == "GET" ? "200" : nil
         case .collection(let spec): return method == "POST" ? spec.createStatus.map(String.init) : "200"
         case .item(let spec): return method == "DELETE" ? (spec.deletion == .emptyObject ? "200" : "204") : "200"
+        case .singleton(let spec):
+            switch method {
+            case "POST": return spec.createStatus.map(String.init)
+            case "DELETE": return spec.deletion == .emptyObject ? "200" : "204"
+            default: return "200"
+            }
         }
     }
 

@@ -21,6 +21,12 @@ enum CollectionTable {
         .hooks,
     ]
 
+    /// Tenant-wide objects.
+    static let singletons: [SingletonSpec] = [
+        .tenantSettings,
+        .emailProvider,
+    ]
+
     /// Routes the table's specs cannot express.
     static let customRoutes: [CustomRoute] = [
         .organizationByName,

@@ -10,6 +10,8 @@ extension EmulatedTenant {
         guard CollectionRoutes.roots.contains(request.segments.first ?? "") else { return nil }
         guard let (route, parameters) = CollectionRoutes.route(request.segments, method: request.method) else { throw .unknownRoute }
         switch route.kind {
+        case .singleton(let spec):
+            return try handleSingleton(spec, request)
         case .custom(let custom):
             return try custom.handle(&self, request, parameters)
         case .collection(let spec):

@@ -6,6 +6,8 @@ enum CollectionRoutes {
         /// `GET`, `PATCH` and `DELETE` on one item.
         case item(CollectionSpec)
         case custom(CustomRoute)
+        /// `GET`, and the update, create and delete the object has.
+        case singleton(SingletonSpec)
     }
 
     struct Route: Sendable {
@@ -17,6 +19,8 @@ enum CollectionRoutes {
             case .collection(let spec): method == "GET" || (method == "POST" && spec.createStatus != nil)
             case .item(let spec): (method == "GET" && spec.readsItems) || (method == "PATCH" && spec.updates) || (method == "DELETE" && spec.deletion != nil)
             case .custom(let route): method == route.method
+            case .singleton(let spec):
+                method == "GET" || method == spec.updateMethod || (method == "POST" && spec.createStatus != nil) || (method == "DELETE" && spec.deletion != nil)
             }
         }
 
@@ -24,6 +28,7 @@ enum CollectionRoutes {
             switch kind {
             case .collection(let spec), .item(let spec): spec.scope.scope(for: method)
             case .custom(let route): route.scope.scope(for: method)
+            case .singleton(let spec): spec.scope.scope(for: method)
             }
         }
     }
@@ -34,6 +39,7 @@ enum CollectionRoutes {
             [Route(path: spec.path, kind: .collection(spec))]
                 + (spec.hasItemRoutes ? [Route(path: spec.path.appending(parameter: spec.itemParameter), kind: .item(spec))] : [])
         }
+        + CollectionTable.singletons.map { Route(path: $0.path, kind: .singleton($0)) }
 
     /// The first path segments the table serves.
     static let roots: Set<String> = Set(all.map(\.path.root))
@@ -52,9 +58,12 @@ enum CollectionRoutes {
     static func scope(_ method: String, _ segments: [String]) -> String {
         if let match = route(segments, method: method) ?? route(segments) { return match.route.scope(for: method) }
         if let unserved = CollectionTable.unserved.first(where: { $0.method == method && $0.path.match(segments) != nil }) { return unserved.scope }
-        // Any other path under a root needs the root collection's scope; the endpoint then answers 404.
-        let root = CollectionTable.all.first { $0.path.description == segments.first } ?? CollectionTable.all.first { $0.path.root == segments.first }
-        return root?.scope.scope(for: method) ?? "\(ScopeRule(resource: segments.first ?? "").scope(for: method))"
+        // Any other path under a root needs the scope of the root's collection or object; the endpoint then answers 404.
+        let owner = all.first { route in
+            if case .custom = route.kind { return false }
+            return route.path.root == segments.first
+        }
+        return owner?.scope(for: method) ?? ScopeRule(resource: segments.first ?? "").scope(for: method)
     }
 
     /// Every scope the table's endpoints can ask for.
@@ -62,6 +71,7 @@ enum CollectionRoutes {
         switch route.kind {
         case .collection(let spec), .item(let spec): spec.scope.all
         case .custom(let custom): custom.scope.all
+        case .singleton(let spec): spec.scope.all
         }
     } + CollectionTable.unserved.map(\.scope))).sorted()
 }
