@@ -197,6 +197,18 @@ endpoints = {
     "PATCH /tenants/settings": body("/tenants/settings", "patch"),
     "POST /emails/provider": body("/emails/provider", "post"), "PATCH /emails/provider": body("/emails/provider", "patch"),
     "POST /log-streams": body("/log-streams", "post"), "PATCH /log-streams/{id}": body("/log-streams/{id}", "patch"),
+    "POST /organizations": body("/organizations", "post"), "PATCH /organizations/{id}": body("/organizations/{id}", "patch"),
+    "POST /organizations/{id}/enabled_connections": body("/organizations/{id}/enabled_connections", "post"),
+    "PATCH /organizations/{id}/enabled_connections/{connectionId}": body("/organizations/{id}/enabled_connections/{connectionId}", "patch"),
+    "POST /organizations/{id}/connections": body("/organizations/{id}/connections", "post"),
+    "PATCH /organizations/{id}/connections/{connection_id}": body("/organizations/{id}/connections/{connection_id}", "patch"),
+    "POST /organizations/{id}/client-grants": body("/organizations/{id}/client-grants", "post"),
+    "POST /organizations/{id}/discovery-domains": body("/organizations/{id}/discovery-domains", "post"),
+    "PATCH /organizations/{id}/discovery-domains/{discovery_domain_id}": body("/organizations/{id}/discovery-domains/{discovery_domain_id}", "patch"),
+    "POST /roles": body("/roles", "post"), "PATCH /roles/{id}": body("/roles/{id}", "patch"),
+    "POST /roles/{id}/permissions": body("/roles/{id}/permissions", "post"),
+    "DELETE /roles/{id}/permissions": body("/roles/{id}/permissions", "delete"),
+    "POST /hooks": body("/hooks", "post"), "PATCH /hooks/{id}": body("/hooks/{id}", "patch"),
 }
 emulator = {}
 for name, schema in endpoints.items():

@@ -41,8 +41,10 @@ extension EmulatedTenant {
                 clients[id] = client
                 return .ok(.object(client))
             case "DELETE":
+                guard let client = clients[id] else { return .noContent }
                 clients[id] = nil
-                for grant in grants.all where grant["client_id"]?.stringValue == id { grants[grant["id"]!.stringValue!] = nil }
+                // Its grants go with it, and with them their organizations' associations.
+                removeReferences(to: "clients", client)
                 // As on Auth0, a deleted client disappears from every connection's enabled clients.
                 for connection in connections.all {
                     guard let connectionID = connection["id"]?.stringValue, let enabled = connection["enabled_clients"]?.arrayValue,

@@ -48,8 +48,10 @@ extension EmulatedTenant {
                 connections[id] = connection
                 return .ok(.object(Ciphertext.presented(connection)))
             case "DELETE":
-                guard connections[id] != nil else { return .noContent }
+                guard let connection = connections[id] else { return .noContent }
                 connections[id] = nil
+                // As on Auth0, a deleted connection leaves every organization.
+                removeReferences(to: "connections", connection)
                 return APIResult(status: 202, body: .object(["deleted_at": .string(ISO8601DateFormatter().string(from: Date()))]))
             default: throw .unknownRoute
             }

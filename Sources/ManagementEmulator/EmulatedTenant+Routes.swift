@@ -1,52 +1,43 @@
 import APIJSON
 
 extension EmulatedTenant {
-    /// Dispatches one request to its endpoint; unknown paths and methods are the API's 404.
+    /// Dispatches one request to its endpoint: the collection table's, or a hand-written one; unknown paths and
+    /// methods are the API's 404.
     mutating func handle(_ request: APIRequest) throws(APIErrorResponse) -> APIResult {
+        if let result = try handleCollection(request) { return result }
         let s = request.segments
-        let m = request.method
-        switch (m, s.count, s.first) {
-        case (_, _, "clients"): return try clientsRoute(request)
-        case (_, _, "connections"): return try connectionsRoute(request)
-        case (_, _, "resource-servers"): return try resourceServersRoute(request)
-        case (_, _, "client-grants"): return try grantsRoute(request)
-        case (_, _, "rules"): return try rulesRoute(request)
-        case (_, _, "rules-configs"): return try rulesConfigsRoute(request)
-        case (_, _, "actions"): return try actionsRoute(request)
-        case (_, 2, "tenants") where s[1] == "settings": return try tenantSettingsRoute(request)
-        case (_, 2, "emails") where s[1] == "provider": return try emailProviderRoute(request)
-        case (_, _, "log-streams"): return try logStreamsRoute(request)
+        switch s.first {
+        case "clients": return try clientsRoute(request)
+        case "connections": return try connectionsRoute(request)
+        case "rules-configs": return try rulesConfigsRoute(request)
+        case "actions": return try actionsRoute(request)
         default: throw .unknownRoute
         }
     }
 
-    /// The first path segments the emulator serves; anything else is a 404 before any scope check.
-    static let knownRoots: Set<String> = ["clients", "connections", "resource-servers", "client-grants", "rules", "rules-configs", "actions", "tenants", "emails", "log-streams"]
+    /// The first path segments of the hand-written endpoints.
+    static let handWrittenRoots: Set<String> = ["clients", "connections", "rules-configs", "actions"]
 
-    /// The scope a request needs: `read:clients`, `update:connections`, …
+    /// Whether the emulator serves anything under this path's first segment; anything else is a 404 before any
+    /// scope check.
+    static func servesRoot(_ segments: [String]) -> Bool {
+        let root = segments.first ?? ""
+        return handWrittenRoots.contains(root) || CollectionRoutes.roots.contains(root)
+    }
+
+    /// The scope a request needs: `read:clients`, `update:connections`, `create:organization_connections`, …
     static func requiredScope(_ request: APIRequest) -> String {
-        let verb = switch request.method {
-        case "GET": "read"
-        case "POST": "create"
-        case "PATCH", "PUT": "update"
-        default: "delete"
-        }
-        let resource: String = switch request.segments.first ?? "" {
-        case "resource-servers": "resource_servers"
-        case "client-grants": "client_grants"
-        case "rules-configs": "rules_configs"
-        case "tenants": "tenant_settings"
-        case "emails": "email_provider"
-        case "log-streams": "log_streams"
-        case "actions": "actions"
-        case let other: other
-        }
+        if CollectionRoutes.roots.contains(request.segments.first ?? "") { return CollectionRoutes.scope(request.method, request.segments) }
+        let resource = request.segments.first == "rules-configs" ? "rules_configs" : request.segments.first ?? ""
         // Deploying an action and enabling clients on a connection are updates.
         if request.segments.last == "deploy" || request.segments.last == "bindings" || request.segments.last == "clients" && request.segments.count == 3 {
             return request.method == "GET" ? "read:\(resource)" : "update:\(resource)"
         }
-        return "\(verb):\(resource)"
+        return ScopeRule(resource: resource).scope(for: request.method)
     }
+
+    /// The resources of the hand-written endpoints' scopes.
+    static let handWrittenScopeResources = ["clients", "connections", "rules_configs", "actions"]
 
     /// Tenant settings PATCH semantics: nested objects merge, `null` clears.
     static func merge(_ base: [String: JSONValue], _ patch: [String: JSONValue]) -> [String: JSONValue] {

@@ -55,7 +55,7 @@ struct EmulatorResponder: Sendable {
             }
             apiRequest.body = body
         }
-        guard EmulatedTenant.knownRoots.contains(apiRequest.segments.first ?? "") else { return json(404, APIErrorResponse.unknownRoute.body, headers) }
+        guard EmulatedTenant.servesRoot(apiRequest.segments) else { return json(404, APIErrorResponse.unknownRoute.body, headers) }
         let needed = EmulatedTenant.requiredScope(apiRequest)
         if !scopes.contains(needed) {
             return json(403, APIErrorResponse(status: 403, message: "Insufficient scope, expected any of: \(needed)", errorCode: "insufficient_scope").body, headers)
@@ -167,7 +167,7 @@ extension EmulatorStore {
 /// The scopes a Management API token can carry, for the endpoints the emulator serves.
 enum ManagementScopes {
     static let all: [String] = {
-        let resources = ["clients", "connections", "resource_servers", "client_grants", "rules", "rules_configs", "actions", "tenant_settings", "email_provider", "log_streams"]
-        return resources.flatMap { r in ["read", "create", "update", "delete"].map { "\($0):\(r)" } }
+        let handWritten = EmulatedTenant.handWrittenScopeResources.flatMap { ScopeRule(resource: $0).all }
+        return Array(Set(handWritten + CollectionRoutes.scopes)).sorted()
     }()
 }

@@ -34,6 +34,33 @@ struct ListPagination {
         return .array(slice)
     }
 
+    /// A list in the shape `shape` allows. An endpoint without checkpoint pagination refuses `from`/`take`, one
+    /// with checkpoint only refuses `page`/`per_page`/`include_totals` (the message is inferred: the real API
+    /// validates query strings, but no recording shows this refusal).
+    func page(_ items: [JSONValue], plural: String, shape: ListShape, maxTake: Int = 100) throws(APIErrorResponse) -> JSONValue {
+        let checkpoint = query["take"] != nil || query["from"] != nil
+        switch shape {
+        case .plainArray:
+            return .array(items)
+        case .offset:
+            if checkpoint { throw Self.unexpected(["from", "take"].filter { query[$0] != nil }) }
+            return try page(items, plural: plural)
+        case .offsetOrCheckpoint:
+            return try page(items, plural: plural, maxTake: maxTake)
+        case .checkpoint:
+            let offset = ["page", "per_page", "include_totals"].filter { query[$0] != nil }
+            if !offset.isEmpty { throw Self.unexpected(offset) }
+            var wrapped = query
+            if !checkpoint { wrapped["take"] = "50" }
+            return try ListPagination(query: wrapped).page(items, plural: plural, maxTake: maxTake)
+        }
+    }
+
+    private static func unexpected(_ parameters: [String]) -> APIErrorResponse {
+        APIErrorResponse(status: 400, message: "Query validation error: 'Additional properties not allowed: \(parameters.joined(separator: ","))'.",
+                         errorCode: "invalid_query_string")
+    }
+
     /// `fields=a,b&include_fields=true|false`: keep (or drop) those fields of each object.
     func project(_ value: JSONValue) -> JSONValue {
         guard let fields = query["fields"]?.split(separator: ",").map(String.init), !fields.isEmpty else { return value }

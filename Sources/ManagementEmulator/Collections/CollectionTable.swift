@@ -1,0 +1,56 @@
+/// The emulator's table of collections: every endpoint `CollectionEngine` serves. A plain collection is one
+/// spec file in this folder and one line here (plus its write endpoints in `scripts/derive-api-fields.py`).
+///
+/// Order matters twice: snapshots load in this order (a grant after the clients it names), and a parent comes
+/// before its sub-resources.
+enum CollectionTable {
+    static let all: [CollectionSpec] = [
+        .resourceServers,
+        .clientGrants,
+        .rules,
+        .logStreams,
+        .organizations,
+        .organizationEnabledConnections,
+        .organizationConnections,
+        .organizationClientGrants,
+        .organizationDiscoveryDomains,
+        .organizationMembers,
+        .organizationInvitations,
+        .roles,
+        .rolePermissions,
+        .hooks,
+    ]
+
+    /// Tenant-wide objects.
+    static let singletons: [SingletonSpec] = [
+        .tenantSettings,
+        .emailProvider,
+    ]
+
+    /// Routes the table's specs cannot express.
+    static let customRoutes: [CustomRoute] = [
+        .organizationByName,
+        .discoveryDomainByName,
+        .addRolePermissions,
+        .removeRolePermissions,
+        .createHook,
+        .updateHook,
+    ]
+
+    /// Real endpoints the emulator does not serve, known for their scope: the Deploy CLI's recordings show
+    /// `GET /organizations/{id}/clients` answering 403 "Insufficient scope, expected any of: read:organization_clients".
+    static let unserved: [UnservedEndpoint] = [
+        UnservedEndpoint(method: "GET", path: "organizations/{id}/clients", scope: "read:organization_clients"),
+    ]
+
+    /// The spec whose collection path is `path`.
+    static func spec(at path: PathPattern) -> CollectionSpec? { all.first { $0.path == path } }
+
+    /// The specs embedded in each item of `parent` in the snapshot, in table order.
+    static func embedded(in parent: CollectionSpec) -> [CollectionSpec] {
+        all.filter { child in
+            guard case .embedded = child.snapshot else { return false }
+            return child.path.parentCollection?.path == parent.path
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import APIJSON
+import Foundation
+import Testing
+@testable import ManagementEmulator
+
+/// The emulator's collection table, checked for consistency and against the Management API's OpenAPI spec.
+@Suite struct CollectionTableTests {
+    static let specFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/reference/management-api-oas.json")
+    static let specIsPresent = FileManager.default.fileExists(atPath: specFile.path)
+
+    /// Where the table knowingly departs from the spec, and what says so.
+    static let departures: [String: String] = [
+        // The spec's 403 for POST /rules names read:rules, a copy of the GET's; creating takes create:rules.
+        "scope POST rules": "create:rules",
+        // A go-auth0 recording (TestRoleManager_Permissions) shows 204; the spec says 200.
+        "status DELETE roles/{id}/permissions": "204",
+        // The recorded go-auth0__TestResourceServer_Update answers 200; the spec says 201.
+        "status PATCH resource-servers/{id}": "200",
+    ]
+
+    @Test func everyWriteEndpointIsKnownToTheFieldCheck() {
+        // RequestFields.check lets an unknown endpoint name through: a misspelt name would check nothing.
+        let names = CollectionTable.all.flatMap { [$0.createEndpoint, $0.updateEndpoint].compactMap { $0 } }
+            + ["POST /roles/{id}/permissions", "DELETE /roles/{id}/permissions", "POST /organizations/{id}/enabled_connections"]
+        for name in names { #expect(RequestFields.allowed[name] != nil, "\(name) is not in request-fields.json: add it to scripts/derive-api-fields.py") }
+    }
+
+    @Test func subResourcesHangUnderACollectionOfTheTable() {
+        for spec in CollectionTable.all {
+            guard let (parent, parameter) = spec.path.parentCollection else { continue }
+            #expect(CollectionTable.spec(at: parent) != nil, "\(spec.path) has no parent spec at \(parent)")
+            #expect(parameter != spec.itemParameter, "\(spec.path)")
+            if let storage = spec.storage { #expect(CollectionTable.spec(at: storage) != nil, "\(spec.path) stores in \(storage), which no spec owns") }
+        }
+        var embedded: Set<String> = []
+        for spec in CollectionTable.all {
+            switch spec.snapshot {
+            case .section(let name):
+                let inserted = embedded.insert(name).inserted
+                #expect(inserted, "two specs write the section \(name)")
+            case .embedded(let key, _):
+                let inserted = embedded.insert("\(spec.path.parentCollection?.path.description ?? "")/\(key)").inserted
+                #expect(inserted, "two specs embed \(key) in the same parent")
+            case .none:
+                #expect(spec.storage != nil, "\(spec.path) is in no snapshot but owns its table")
+            }
+        }
+    }
+
+    @Test(.enabled(if: specIsPresent, "../shared/reference/management-api-oas.json is absent beside the project"))
+    func routesScopesStatusesAndPagingAgreeWithTheSpec() throws {
+        let root = try JSONValue.parse(Data(contentsOf: Self.specFile))
+        let paths = try #require(root["paths"]?.objectValue)
+        for route in CollectionRoutes.all {
+            let (specPath, operations) = try #require(paths.first { PathPattern($0.key).segments.count == route.path.segments.count && Self.sameShape(PathPattern($0.key), route.path) },
+                                                      "\(route.path) is not a path of the spec")
+            for method in ["GET", "POST", "PATCH", "DELETE"] where route.accepts(method) {
+                let operation = try #require(operations[method.lowercased()], "\(method) \(specPath) is not in the spec")
+                let label = "\(method) \(route.path)"
+                if let scopes = Self.scopes(operation) {
+                    let scope = route.scope(for: method)
+                    #expect(scopes.contains(scope) || Self.departures["scope \(label)"] == scope, "\(label) asks \(scope); the spec names \(scopes)")
+                }
+                let successes = (operation["responses"]?.objectValue ?? [:]).keys.filter { $0.hasPrefix("2") }
+                if let status = Self.status(route, method) {
+                    #expect(successes.contains(status) || Self.departures["status \(label)"] == status, "\(label) answers \(status); the spec \(successes.sorted())")
+                }
+                if method == "GET", case .collection(let spec) = route.kind {
+                    let parameters = Set((operation["parameters"]?.arrayValue ?? []).compactMap { Self.parameterName($0, root) })
+                    switch spec.listing {
+                    case .plainArray: #expect(!parameters.contains("page"), "\(label) pages in the spec")
+                    case .offset: #expect(parameters.contains("page") && !parameters.contains("take"), "\(label): the spec's paging is \(parameters.sorted())")
+                    case .offsetOrCheckpoint: #expect(parameters.contains("page") && parameters.contains("take"), "\(label): the spec's paging is \(parameters.sorted())")
+                    case .checkpoint: #expect(!parameters.contains("page") && parameters.contains("take"), "\(label): the spec's paging is \(parameters.sorted())")
+                    }
+                }
+            }
+        }
+    }
+
+    static func sameShape(_ a: PathPattern, _ b: PathPattern) -> Bool {
+        zip(a.segments, b.segments).allSatisfy { pair in
+            switch pair {
+            case (.literal(let x), .literal(let y)): x == y
+            case (.parameter, .parameter): true
+            default: false
+            }
+        }
+    }
+
+    /// The scopes an operation's 403 description names ("…expected any of: read:organizations, …").
+    static func scopes(_ operation: JSONValue) -> [String]? {
+        guard let text = operation["responses"]?["403"]?["description"]?.stringValue,
+              let range = text.range(of: #"expected( any of)?:\s*"#, options: .regularExpression) else { return nil }
+        return text[range.upperBound...].split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " .")) }
+    }
+
+    /// The status the emulator answers a successful request with; nil when it never succeeds (hook writes).
+    static func status(_ route: CollectionRoutes.Route, _ method: String) -> String? {
+        switch route.kind {
+        case .custom(let custom):
+            if custom.path.description == "roles/{id}/permissions" { return method == "POST" ? "201" : "204" }
+            return method == "GET" ? "200" : nil
+        case .collection(let spec): return method == "POST" ? spec.createStatus.map(String.init) : "200"
+        case .item(let spec): return method == "DELETE" ? (spec.deletion == .emptyObject ? "200" : "204") : "200"
+        case .singleton(let spec):
+            switch method {
+            case "POST": return spec.createStatus.map(String.init)
+            case "DELETE": return spec.deletion == .emptyObject ? "200" : "204"
+            default: return "200"
+            }
+        }
+    }
+
+    static func parameterName(_ parameter: JSONValue, _ root: JSONValue) -> String? {
+        if let reference = parameter["$ref"]?.stringValue, let name = reference.split(separator: "/").last {
+            return root["components"]?["parameters"]?[String(name)]?["name"]?.stringValue
+        }
+        return parameter["name"]?.stringValue
+    }
+}

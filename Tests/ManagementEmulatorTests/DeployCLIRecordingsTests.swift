@@ -1,0 +1,126 @@
+import APIJSON
+import Foundation
+import Testing
+@testable import ManagementEmulator
+
+/// Replays the organizations, roles and hooks exchanges the Deploy CLI recorded against its real tenant
+/// (`../shared/reference/a0deploy/recordings`, trimmed copies in `Fixtures/a0deploy`): every status and every
+/// answer must be the recorded one.
+@Suite struct DeployCLIRecordingsTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/a0deploy")
+    static let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/reference/a0deploy/recordings")
+    static let sourceIsPresent = FileManager.default.fileExists(atPath: source.path)
+    static let absent = "../shared/reference/a0deploy/recordings is absent beside the project: only the trimmed copies in Fixtures/a0deploy are replayed"
+
+    static func names(in directory: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+    }
+
+    /// The exchanges of one recording with the sections replayed here, each keeping the fields the copies keep.
+    static func exchanges(_ url: URL) throws -> [JSONValue] {
+        let all = try #require(try JSONValue.parse(Data(contentsOf: url)).arrayValue, "\(url.lastPathComponent) is not a list of exchanges")
+        return all.filter { exchange in
+            let path = exchange["path"]?.stringValue?.split(separator: "?").first.map(String.init) ?? ""
+            return ["/api/v2/organizations", "/api/v2/roles", "/api/v2/hooks"].contains { path == $0 || path.hasPrefix($0 + "/") }
+        }.map { exchange in
+            .object((exchange.objectValue ?? [:]).filter { ["scope", "method", "path", "body", "status", "response"].contains($0.key) })
+        }
+    }
+
+    @Test func theTrimmedCopiesArePresent() {
+        #expect(Self.names(in: Self.fixtures).count >= 2, "expected the trimmed recordings in Fixtures/a0deploy")
+    }
+
+    @Test(arguments: names(in: fixtures))
+    func replayTheTrimmedCopy(_ name: String) async throws {
+        try await Self.replay(try Self.exchanges(Self.fixtures.appendingPathComponent(name)), name)
+    }
+
+    @Test(.enabled(if: sourceIsPresent, "\(absent)"))
+    func theTrimmedCopiesAreExactlyTheSource() throws {
+        var withSections: [String] = []
+        for name in Self.names(in: Self.source) {
+            let trimmed = try Self.exchanges(Self.source.appendingPathComponent(name))
+            guard !trimmed.isEmpty else { continue }
+            withSections.append(name)
+            let copy = Self.fixtures.appendingPathComponent(name)
+            #expect(FileManager.default.fileExists(atPath: copy.path), "\(name) has organizations, roles or hooks exchanges but no trimmed copy in Fixtures/a0deploy")
+            if FileManager.default.fileExists(atPath: copy.path) { #expect(try JSONValue.parse(Data(contentsOf: copy)) == .array(trimmed), "\(name)") }
+        }
+        #expect(withSections == Self.names(in: Self.fixtures))
+    }
+
+    @Test(.enabled(if: sourceIsPresent, "\(absent)"), arguments: sourceIsPresent ? names(in: source) : [])
+    func replayTheSource(_ name: String) async throws {
+        let exchanges = try Self.exchanges(Self.source.appendingPathComponent(name))
+        if !exchanges.isEmpty { try await Self.replay(exchanges, name) }
+    }
+
+    // MARK: - Replay
+
+    /// What the recording reads before (or without) creating it existed on the real tenant: the seed, with the
+    /// recorded ids, and each organization's and role's sub-lists as first read.
+    static func seed(_ exchanges: [JSONValue]) -> JSONValue {
+        var created: Set<String> = []
+        var order: [String: [String]] = [:]
+        var items: [String: [String: [String: JSONValue]]] = [:]
+        var embedded: [String: [String: JSONValue]] = [:]
+        let subLists = ["connections": ("enabled_connections", "connections"), "enabled_connections": ("enabled_connections", "enabled_connections"),
+                        "client-grants": ("client_grants", "client_grants"), "discovery-domains": ("discovery_domains", "domains"),
+                        "permissions": ("permissions", "permissions")]
+        for exchange in exchanges {
+            let response = exchange["response"]
+            if exchange["method"] == .string("POST"), let id = response?["id"]?.stringValue { created.insert(id) }
+            guard exchange["method"] == .string("GET"), exchange["status"] == .number(200) else { continue }
+            let segments = (exchange["path"]?.stringValue ?? "").split(separator: "?").first.map { $0.split(separator: "/").dropFirst(2).map(String.init) } ?? []
+            if segments.count == 1, let section = ["organizations": "organizations", "roles": "roles", "hooks": "hooks"][segments[0]] {
+                for case .object(let item) in response?[segments[0]]?.arrayValue ?? response?.arrayValue ?? [] {
+                    guard let id = item["id"]?.stringValue, !created.contains(id), items[section]?[id] == nil else { continue }
+                    items[section, default: [:]][id] = item
+                    order[section, default: []].append(id)
+                }
+            } else if segments.count == 3, let (key, plural) = subLists[segments[2]], embedded[segments[1]]?[key] == nil {
+                embedded[segments[1], default: [:]][key] = response?[plural] ?? response ?? .array([])
+            }
+        }
+        var root: [String: JSONValue] = ["format_version": .number(1)]
+        for (section, ids) in order {
+            root[section] = .array(ids.compactMap { id in
+                items[section]?[id].map { item in .object(item.merging(embedded[id] ?? [:]) { current, _ in current }) }
+            })
+        }
+        return .object(root)
+    }
+
+    static func replay(_ exchanges: [JSONValue], _ name: String) async throws {
+        // The recorded token lacked the scopes its 403 answers name; the emulator's token lacks them too.
+        let missing = Set(exchanges.compactMap { $0["response"]?["message"]?.stringValue }
+            .filter { $0.hasPrefix("Insufficient scope, expected any of: ") }
+            .flatMap { $0.dropFirst("Insufficient scope, expected any of: ".count).components(separatedBy: ", ") })
+        let seed = seed(exchanges).encoded()
+        let http = try await EmulatorHTTP.start {
+            $0.domain = "deploy-cli-dev.eu.auth0.com"
+            $0.seed = seed
+            $0.grantedScopes = ManagementScopes.all.filter { !missing.contains($0) }
+        }
+        defer { Task { await http.stop() } }
+        var ids: [String: String] = [:]
+        func mapped(_ text: String) -> String { ids.reduce(text) { $0.replacingOccurrences(of: $1.key, with: $1.value) } }
+        for exchange in exchanges {
+            let method = exchange["method"]?.stringValue ?? "GET"
+            let path = mapped(exchange["path"]?.stringValue ?? "")
+            let body = exchange["body"].flatMap { $0 == .string("") ? nil : Data(mapped(String(decoding: $0.encoded(), as: UTF8.self)).utf8) }
+            let reply = try await http.call(method, path, rawBody: body)
+            #expect(.number(Double(reply.status)) == exchange["status"], "\(name): \(method) \(path) answered \(reply.status): \(reply.raw.prefix(300))")
+            let recorded = exchange["response"] ?? .null
+            if recorded == .string("") {
+                #expect(reply.raw.isEmpty, "\(name): \(method) \(path) answered a body")
+                continue
+            }
+            if let theirs = recorded["id"]?.stringValue, let ours = reply.body?["id"]?.stringValue, theirs != ours { ids[theirs] = ours }
+            let expected = try JSONValue.parse(Data(mapped(String(decoding: recorded.encoded(), as: UTF8.self)).utf8))
+            #expect(reply.body == expected, "\(name): \(method) \(path): the emulator answered \(reply.raw.prefix(500))")
+        }
+    }
+}
