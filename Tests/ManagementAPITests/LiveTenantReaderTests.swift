@@ -59,7 +59,7 @@ import Testing
 
         #expect(progress.reports.current == [
             "tenant settings: 1", "clients: 3", "connections: 1", "resource servers: 1", "client grants: 1", "rules: 0", "rules configs: 0",
-            "actions: 1", "trigger bindings: 1", "email provider: 0", "log streams: 0",
+            "actions: 1", "trigger bindings: 1", "email provider: 0", "log streams: 0", "organizations: 0", "roles: 0", "hooks: 0",
         ])
     }
 
@@ -154,8 +154,9 @@ import Testing
                 [{"id":"lst_1","name":"SIEM","type":"http","sink":{"httpEndpoint":"https://siem.acme.example","httpAuthorization":"<redacted>",
                   "httpCustomHeaders":[{"header":"X-Api-Key","value":"<redacted>"}]}}]
                 """))
-            // One call per list (each fits a page) and per trigger: the fewest the pagination allows.
-            #expect(api.requests.count == 11 + LiveTenantReader.triggers.count)
+            // One call per section (each fits a page), per trigger, and for the one connection's clients: the fewest the
+            // pagination allows.
+            #expect(api.requests.count == SnapshotSection.allCases.count - 1 + LiveTenantReader.triggers.count + 1)
         }
     }
 
@@ -189,8 +190,9 @@ import Testing
         #expect(read.map { $0["name"]?.stringValue ?? "" } == (0..<120).map { String(format: "db-%03d", $0) })
         #expect(read.map { $0["enabled_clients"] } == (0..<120).map { .array([.string(String(format: "client%03d", $0))]) })
         // clients 3 pages + connections 2 pages + 120 enabled-client lists + resource servers, grants, rules,
-        // rules configs, actions 1 each + 6 triggers + settings, email provider, log streams 1 each.
-        #expect(statistics.requests == ["GET": 3 + 2 + 120 + 5 + 6 + 3])
+        // rules configs, actions 1 each + 6 triggers + settings, email provider, log streams, organizations, roles,
+        // hooks 1 each.
+        #expect(statistics.requests == ["GET": 3 + 2 + 120 + 5 + 6 + 6])
         #expect(statistics.retries == 0)
     }
 
