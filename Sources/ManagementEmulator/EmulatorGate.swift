@@ -10,6 +10,10 @@ actor EmulatorGate {
     private(set) var requests: [String: Int] = ["GET": 0, "POST": 0, "PATCH": 0, "PUT": 0, "DELETE": 0]
     private(set) var rateLimited = 0
     private(set) var faultCount = 0
+    /// Faults a test asked for, each used once by the first request it matches.
+    private var scheduled: [ScheduledFault] = []
+    /// Every write, as `METHOD path`, in order (for tests that check a call was sent once).
+    private(set) var writeLog: [String] = []
 
     init(configuration: EmulatorConfiguration) {
         bucket = TokenBucket(rate: configuration.rate, burst: configuration.burst, now: Date().timeIntervalSince1970)
@@ -33,13 +37,22 @@ actor EmulatorGate {
         return verdict
     }
 
-    func decideFault() -> FaultInjector.Decision {
+    func decideFault(method: String, path: String) -> FaultInjector.Decision {
+        if method != "GET" { writeLog.append("\(method) /\(path)") }
+        if let index = scheduled.firstIndex(where: { $0.matches(method: method, path: path) }) {
+            let fault = scheduled.remove(at: index)
+            faultCount += 1
+            return FaultInjector.Decision(fault: fault.fault, writeLands: fault.writeLands)
+        }
         let decision = faults.decide()
         if decision.fault != nil { faultCount += 1 }
         return decision
     }
 
+    func schedule(_ fault: ScheduledFault) { scheduled.append(fault) }
+
     func resetStatistics() {
+        writeLog = []
         requests = requests.mapValues { _ in 0 }
         rateLimited = 0
         faultCount = 0
@@ -50,6 +63,30 @@ actor EmulatorGate {
             "requests": .object(requests.mapValues { .number(Double($0)) }),
             "rate_limited": .number(Double(rateLimited)),
             "faults": .number(Double(faultCount)),
+            "writes": .array(writeLog.map(JSONValue.string)),
         ])
+    }
+}
+
+/// A fault a test schedules through the admin channel: the first request with this method whose path (after
+/// `/api/v2/`) starts with `pathPrefix` gets it, its write landing or not as asked.
+struct ScheduledFault: Sendable {
+    var method: String
+    var pathPrefix: String
+    var fault: FaultInjector.Fault
+    var writeLands: Bool
+
+    func matches(method: String, path: String) -> Bool { self.method == method && path.hasPrefix(pathPrefix) }
+
+    /// `{"method":"POST","path":"organizations","fault":"dropped_connection","lands":true}`.
+    init?(_ body: JSONValue) {
+        let names: [String: FaultInjector.Fault] = ["too_many_requests": .tooManyRequests, "internal_error": .internalError,
+                                                    "unavailable": .unavailable, "dropped_connection": .droppedConnection, "slow_response": .slowResponse]
+        guard let method = body["method"]?.stringValue, let path = body["path"]?.stringValue,
+              let fault = body["fault"]?.stringValue.flatMap({ names[$0] }) else { return nil }
+        self.method = method
+        pathPrefix = path
+        self.fault = fault
+        writeLands = body["lands"]?.boolValue ?? true
     }
 }

@@ -39,7 +39,7 @@ struct EmulatorResponder: Sendable {
         guard verdict.allowed else { return json(429, APIErrorResponse.tooManyRequests.body, headers) }
 
         if configuration.latencyMilliseconds > 0 { try await Task.sleep(for: .milliseconds(configuration.latencyMilliseconds)) }
-        let decision = await gate.decideFault()
+        let decision = await gate.decideFault(method: method, path: path)
         if decision.fault == .tooManyRequests { return json(429, APIErrorResponse.tooManyRequests.body, headers) }
         if decision.fault == .slowResponse { try await Task.sleep(for: Self.slowResponse) }
 
@@ -127,6 +127,13 @@ struct EmulatorResponder: Sendable {
             await gate.resetStatistics()
             return json(204, nil)
         case (.get, "/__emulator/snapshot"): return json(200, await store.snapshot(includeSecrets: false))
+        case (.post, "/__emulator/faults"):
+            let buffer = try await request.body.collect(upTo: Self.maximumBodyBytes)
+            guard let body = try? JSONValue.parse(Data(buffer.readableBytesView)), let fault = ScheduledFault(body) else {
+                return json(400, .object(["error": .string("expected {\"method\", \"path\", \"fault\": too_many_requests|internal_error|unavailable|dropped_connection|slow_response, \"lands\"}")]))
+            }
+            await gate.schedule(fault)
+            return json(204, nil)
         default: return json(404, APIErrorResponse.unknownRoute.body)
         }
     }

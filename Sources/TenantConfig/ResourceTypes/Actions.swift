@@ -18,6 +18,22 @@ extension ResourceType {
         type.adjustExport = { live, exported in
             exported["deployed"] = .bool(live["all_changes_deployed"]?.boolValue ?? live["deployed"]?.boolValue ?? true)
         }
+        type.example = TypeExample(
+            yaml: """
+            actions:
+              - name: add-claims
+                code: ./actions/add-claims/code.js
+                runtime: node22
+                deployed: true
+                supported_triggers:
+                  - id: post-login
+                    version: v3
+                secrets:
+                  - name: CLAIMS_API_KEY
+                    value: ##ADD_CLAIMS_CLAIMS_API_KEY##
+            """,
+            files: ["actions/add-claims/code.js": "exports.onExecutePostLogin = async (event, api) => {\n  api.idToken.setCustomClaim('https://example.com/plan', 'gold');\n};\n"],
+            secrets: ["ADD_CLAIMS_CLAIMS_API_KEY": "round-trip-claims-key-2d4f"])
         return type
     }()
 }

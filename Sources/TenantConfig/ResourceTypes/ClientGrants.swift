@@ -16,6 +16,21 @@ extension ResourceType {
             Reference("client_id", to: [.clients], inAPI: .id),
             Reference("audience", to: [.resourceServers], inAPI: .sameValue, label: "audience", builtIn: .suffix("/api/v2/")),
         ]
+        type.example = TypeExample(yaml: """
+            clients:
+              - name: Orders Worker
+                app_type: non_interactive
+                grant_types: [client_credentials]
+            resourceServers:
+              - name: Orders API
+                identifier: https://orders.example.com
+                scopes:
+                  - value: read:orders
+            clientGrants:
+              - client_id: Orders Worker
+                audience: https://orders.example.com
+                scope: [read:orders]
+            """)
         return type
     }()
 }

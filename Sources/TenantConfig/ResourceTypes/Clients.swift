@@ -15,6 +15,13 @@ extension ResourceType {
         // Auth0 generates the secret and the signing keys; the encryption key is never read back.
         type.secretFields = [SecretField("client_secret", onRead: .drop), SecretField("signing_keys", onRead: .drop),
                              SecretField("encryption_key", onRead: .drop)]
+        type.example = TypeExample(yaml: """
+            clients:
+              - name: Round Trip Web
+                app_type: spa
+                callbacks: [https://app.example.com/callback]
+                grant_types: [authorization_code, refresh_token]
+            """)
         return type
     }()
 }

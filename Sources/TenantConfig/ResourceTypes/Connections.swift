@@ -4,7 +4,21 @@ extension SnapshotSection {
 
 extension ResourceType {
     /// Social and enterprise connections: the same `/connections` collection, every strategy but `auth0`.
-    static let connections: ResourceType = connectionType(kind: .connections, noun: "connection", strategyIsAuth0: false)
+    static let connections: ResourceType = {
+        var type = connectionType(kind: .connections, noun: "connection", strategyIsAuth0: false)
+        type.example = TypeExample(
+            yaml: """
+            connections:
+              - name: google-oauth2
+                strategy: google-oauth2
+                options:
+                  client_id: round-trip-google-client
+                  client_secret: ##GOOGLE_OAUTH2_CLIENT_SECRET##
+                  scope: [email, profile]
+            """,
+            secrets: ["GOOGLE_OAUTH2_CLIENT_SECRET": "round-trip-google-secret-91c2"])
+        return type
+    }()
 
     /// What custom databases and other connections share: one API collection, options replaced whole, scripts,
     /// configuration compared by digest, enabled clients through `/connections/{id}/clients`.

@@ -16,6 +16,15 @@ extension ResourceType {
         type.secretFields = [SecretField("secrets.*", onRead: .writeOnly)]
         type.planning = .notWritten
         type.endOfLife = .rulesAndHooks
+        type.example = TypeExample(
+            yaml: """
+            hooks:
+              - name: add-metadata
+                script: ./hooks/add-metadata.js
+                triggerId: pre-user-registration
+                enabled: true
+            """,
+            files: ["hooks/add-metadata.js": "module.exports = function (user, context, cb) {\n  cb(null, { user: user });\n};\n"])
         return type
     }()
 }

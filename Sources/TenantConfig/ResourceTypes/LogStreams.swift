@@ -14,6 +14,18 @@ extension ResourceType {
         // API keys, tokens, authorization headers, and Sumo Logic's source address (a URL holding its token).
         type.secretFields = ["key", "token", "secret", "authorization", "password", "sumosourceaddress"].map { SecretField("sink.*\($0)*", onRead: .redact) }
             + [SecretField("sink.httpCustomHeaders[].value", onRead: .redact)]
+        type.example = TypeExample(
+            yaml: """
+            logStreams:
+              - name: SIEM
+                type: http
+                sink:
+                  httpEndpoint: https://siem.example.com/ingest
+                  httpContentType: application/json
+                  httpContentFormat: JSONLINES
+                  httpAuthorization: ##SIEM_SINK_HTTPAUTHORIZATION##
+            """,
+            secrets: ["SIEM_SINK_HTTPAUTHORIZATION": "Bearer round-trip-siem-token-8a0c"])
         return type
     }()
 }

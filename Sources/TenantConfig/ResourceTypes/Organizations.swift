@@ -35,6 +35,41 @@ extension ResourceType {
         type.unmanagedFields = ["clients": "organization client associations (`/organizations/{id}/clients`) are not in the Management API's published spec yet"]
         type.counted = CountedItems(field: "member_count", pathSuffix: "members", noun: "member",
                                     consequence: "deleting it ends their membership (the users themselves remain)")
+        type.example = TypeExample(yaml: """
+            clients:
+              - name: Partner Portal
+                app_type: non_interactive
+                grant_types: [client_credentials]
+            resourceServers:
+              - name: Orders API
+                identifier: https://orders.example.com
+                scopes:
+                  - value: read:orders
+            clientGrants:
+              - client_id: Partner Portal
+                audience: https://orders.example.com
+                scope: [read:orders]
+            databases:
+              - name: members
+                strategy: auth0
+            organizations:
+              - name: acme
+                display_name: Acme Inc.
+                branding:
+                  colors:
+                    primary: "#0059d6"
+                metadata:
+                  tier: gold
+                connections:
+                  - name: members
+                    assign_membership_on_login: true
+                    show_as_button: true
+                client_grants:
+                  - client_id: Partner Portal
+                discovery_domains:
+                  - domain: acme.example
+                    status: pending
+            """)
         return type
     }()
 }

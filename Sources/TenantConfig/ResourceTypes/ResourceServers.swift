@@ -12,6 +12,15 @@ extension ResourceType {
             lifecycle: .standard, rank: 0)
         type.readOnlyFields = ["id", "is_system", "client_id"]
         type.secretFields = [SecretField("signing_secret", onRead: .drop)]
+        type.example = TypeExample(yaml: """
+            resourceServers:
+              - name: Orders API
+                identifier: https://orders.example.com
+                signing_alg: RS256
+                scopes:
+                  - value: read:orders
+                    description: Read orders
+            """)
         return type
     }()
 }

@@ -44,6 +44,10 @@ public struct ResourceType: Sendable {
     public var counted: CountedItems?
     /// Set when Auth0 retired the type: validate reports it, the planner never creates or updates it.
     public var endOfLife: EndOfLife?
+    /// A small tenant declaring one resource of this type (and what it names): documentation, and the fixture of the
+    /// test that walks every type of the table (load, plan, apply, plan again, export, plan again, a lost answer, no
+    /// secret written).
+    public var example: TypeExample?
     /// Small adjustments of a live object when it is exported to the files (a Deploy CLI-only field derived
     /// from the API's own).
     public var adjustExport: (@Sendable (_ live: [String: JSONValue], _ exported: inout [String: JSONValue]) -> Void)?
@@ -89,6 +93,23 @@ public struct MapEntryShape: Sendable, Equatable {
         self.noun = noun
         self.fields = fields
         self.required = required
+    }
+}
+
+/// A tenant holding one resource of a type, with the files beside it and the secret keywords it uses.
+public struct TypeExample: Sendable {
+    /// `tenant.yaml`.
+    public var yaml: String
+    /// Files beside it, by path relative to the tenant folder.
+    public var files: [String: String]
+    /// Secret keywords and test values. Each is named as `tenantctl export` names it, so an exported copy plans
+    /// against the same environment.
+    public var secrets: [String: String]
+
+    public init(yaml: String, files: [String: String] = [:], secrets: [String: String] = [:]) {
+        self.yaml = yaml
+        self.files = files
+        self.secrets = secrets
     }
 }
 

@@ -17,6 +17,20 @@ extension ResourceType {
             itemReferences: [ItemReference(filesField: "resource_server_identifier", apiField: "resource_server_identifier", to: [.resourceServers], inAPI: .sameValue)],
             itemReadOnlyFields: ["resource_server_name", "description", "sources"],
             write: .addRemoveLists(wrapper: "permissions"), rank: 16, noun: "permission")]
+        type.example = TypeExample(yaml: """
+            resourceServers:
+              - name: Orders API
+                identifier: https://orders.example.com
+                scopes:
+                  - value: read:orders
+                  - value: write:orders
+            roles:
+              - name: Order Reader
+                description: Reads orders
+                permissions:
+                  - permission_name: read:orders
+                    resource_server_identifier: https://orders.example.com
+            """)
         return type
     }()
 }

@@ -22,6 +22,15 @@ extension ResourceType {
         type.files = [FileField("script", content: .rule, exportPath: "rules/{name}.js")]
         type.deleteAfter = [.actions, .triggers]
         type.endOfLife = .rulesAndHooks
+        type.example = TypeExample(
+            yaml: """
+            rules:
+              - name: add-claim
+                script: ./rules/add-claim.js
+                enabled: true
+                order: 1
+            """,
+            files: ["rules/add-claim.js": "function addClaim(user, context, callback) {\n  return callback(null, user, context);\n}\n"])
         return type
     }()
 }

@@ -13,6 +13,13 @@ extension ResourceType {
             rank: 50)
         type.secretFields = [SecretField("value", onRead: .writeOnly)]
         type.planning = .notWritten
+        type.example = TypeExample(
+            yaml: """
+            rulesConfigs:
+              - key: SLACK_TOKEN
+                value: ##SLACK_TOKEN##
+            """,
+            secrets: ["SLACK_TOKEN": "round-trip-slack-token-5b8e"])
         return type
     }()
 }

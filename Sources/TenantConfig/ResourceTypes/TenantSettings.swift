@@ -14,6 +14,12 @@ extension ResourceType {
             Reference("default_audience", to: [.resourceServers], inAPI: .sameValue, label: "audience", followsChanges: true),
         ]
         type.planning = .mergedSingleton
+        type.example = TypeExample(yaml: """
+            tenant:
+              friendly_name: Round trip
+              support_email: support@example.com
+              idle_session_lifetime: 48
+            """)
         return type
     }()
 }

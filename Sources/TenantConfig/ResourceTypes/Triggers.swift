@@ -18,6 +18,21 @@ extension ResourceType {
             lifecycle: Lifecycle(create: nil, update: "PATCH", delete: .path("/actions/triggers/{key}/bindings")), rank: 80)
         type.references = [Reference("[].action_name", to: [.actions], inAPI: .sameValue, label: "action", followsChanges: true)]
         type.planning = .triggerBindings
+        type.example = TypeExample(
+            yaml: """
+            actions:
+              - name: add-claims
+                code: ./actions/add-claims/code.js
+                runtime: node22
+                supported_triggers:
+                  - id: post-login
+                    version: v3
+            triggers:
+              post-login:
+                - action_name: add-claims
+                  display_name: Add claims
+            """,
+            files: ["actions/add-claims/code.js": "exports.onExecutePostLogin = async (event, api) => {\n  api.idToken.setCustomClaim('https://example.com/plan', 'gold');\n};\n"])
         return type
     }()
 }
