@@ -68,7 +68,7 @@ public struct ApplyCommand: AsyncParsableCommand {
         let progress = ProgressReporter(enabled: !quiet)
         let (plan, definition) = try await loadPlan(target: target, environment: environment)
         if plan.isEmpty {
-            emit(["result": .string("no changes"), "applied": .number(0)], text: "No changes. Nothing to apply.")
+            try emit(["result": .string("no changes"), "applied": .number(0)], text: "No changes. Nothing to apply.")
             return
         }
         // The domain comes from the files (or --domain, AUTH0_DOMAIN), never from the plan file: a plan file naming
@@ -92,20 +92,24 @@ public struct ApplyCommand: AsyncParsableCommand {
             let before = try await executor.checkFreshness(of: plan, domain: plan.domain)
             try refuseIfStepsDiffer(plan, from: target, definition: definition, live: before, environment: environment)
             let snapshotPath = "\(stateDirectory)/snapshots/\(plan.tenant)-\(Self.stamp()).json"
-            try AtomicFiles.write(before.encoded(), to: snapshotPath)
-            let journal = try ApplyJournal(directory: "\(stateDirectory)/journal", tenant: plan.tenant)
+            try OutputGuard.shared.write(before.encoded(), to: snapshotPath, as: .preApplySnapshot(snapshotPath))
+            let journal = try ApplyJournal(directory: "\(stateDirectory)/journal", tenant: plan.tenant, screen: OutputGuard.shared.journalScreen)
             progress.line("Pre-apply snapshot: \(snapshotPath)\nJournal: \(journal.path)")
             let outcomes = try await executor.execute(plan, journal: journal)
             if interactive { progress.line("") }
             let verification = await verify(plan: plan, environment: environment)
             await client.shutdown()
-            emit([
+            let created: [String: JSONValue] = Dictionary(uniqueKeysWithValues: outcomes.compactMap { o in o.createdID.map { ("\(o.number)", .string($0)) } })
+            let verdict: String = switch verification {
+            case .some(let remaining) where remaining.isEmpty: "Verified: the tenant now matches its files (No changes)."
+            case .some(let remaining): "Verification found \(remaining.count) remaining change(s): run `tenantctl plan` to see them."
+            case nil: "Not verified: the tenant folder \(plan.directory) could not be re-planned."
+            }
+            try emit([
                 "result": .string("applied"), "applied": .number(Double(outcomes.count)), "journal": .string(journal.path),
                 "snapshot": .string(snapshotPath), "verified": verification.map { .bool($0.isEmpty) } ?? .null,
-                "created": .object(Dictionary(uniqueKeysWithValues: outcomes.compactMap { o in o.createdID.map { ("\(o.number)", .string($0)) } })),
-            ], text: "Applied \(outcomes.count) of \(plan.steps.count) steps. " + (verification.map {
-                $0.isEmpty ? "Verified: the tenant now matches its files (No changes)." : "Verification found \($0.count) remaining change(s): run `tenantctl plan` to see them."
-            } ?? "Not verified: the tenant folder \(plan.directory) could not be re-planned."))
+                "steps_digest": .string(plan.stepsDigest), "created": .object(created),
+            ], text: "Applied \(outcomes.count) of \(plan.steps.count) steps. " + verdict)
             if let remaining = verification, !remaining.isEmpty { throw ExitCode.failure }
         } catch let failure as PlanExecutor.Failure {
             await client.shutdown()
@@ -118,6 +122,7 @@ public struct ApplyCommand: AsyncParsableCommand {
             }
             throw ExitCode.failure
         } catch let exit as ExitCode {
+            await client.shutdown()
             throw exit
         } catch {
             await client.shutdown()
@@ -149,6 +154,7 @@ public struct ApplyCommand: AsyncParsableCommand {
                 StandardError.write("error: \(target) was made from the tenant folder \(plan.directory), which is not here: apply checks every step of a plan file against what the files say, so it needs them. Run apply where `plan` ran (the same commit, from the same directory), or apply the folder itself: `tenantctl apply \(plan.directory)`\n")
                 throw ExitCode.failure
             }
+            OutputGuard.shared.watch(plan.secrets.map(\.name) + plan.unresolvedSecrets)
             let definition = try loadValid(plan.directory, environment: environment)
             try refuseIfFilesChanged(since: plan, definition: definition, environment: environment)
             return (plan, definition)
@@ -161,16 +167,16 @@ public struct ApplyCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if !quiet || !autoApprove {
-            print(TextPlanRenderer(color: TerminalStyle.detect().color).render(plan), terminator: "")
+            try OutputGuard.shared.print(TextPlanRenderer(color: TerminalStyle.detect().color).render(plan), what: "the plan, as text")
         }
         if !plan.isEmpty && !autoApprove {
             guard TerminalStyle.detect(fileDescriptor: STDIN_FILENO).interactive else {
                 StandardError.write("error: not a terminal, so nobody can confirm: pass --auto-approve, or apply a reviewed plan file\n")
                 throw ExitCode.failure
             }
-            print("Apply these \(plan.steps.count) calls to \(plan.domain)? Only `yes` is accepted: ", terminator: "")
+            try OutputGuard.shared.print("Apply these \(plan.steps.count) calls to \(plan.domain)? Only `yes` is accepted: ", what: "the confirmation question")
             guard readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
-                print("Apply cancelled.")
+                try OutputGuard.shared.print("Apply cancelled.\n", what: "the apply result")
                 throw ExitCode.failure
             }
         }
@@ -179,7 +185,7 @@ public struct ApplyCommand: AsyncParsableCommand {
 
     /// The tenant folder, loaded; validation errors refuse it.
     private func loadValid(_ folder: String, environment: [String: String]) throws -> TenantDefinition {
-        let definition = TenantLoader(environment: environment).load(folder)
+        let definition = OutputGuard.shared.watching(TenantLoader(environment: environment).load(folder))
         let errors = Linter().lint(definition).findings.filter { $0.severity == .error }
         guard errors.isEmpty else {
             StandardError.write(FindingReporter.render(LintReport(findings: errors, tenants: [definition.name]), format: .text))
@@ -221,10 +227,10 @@ public struct ApplyCommand: AsyncParsableCommand {
         return (try? Planner(environment: environment).plan(definition, against: reading.snapshot, liveSource: reading.description))?.steps
     }
 
-    private func emit(_ json: [String: JSONValue], text: String) {
+    private func emit(_ json: [String: JSONValue], text: String) throws {
         switch format {
-        case .json: print(String(decoding: JSONValue.object(json).encoded(pretty: true), as: UTF8.self))
-        case .text: print(text)
+        case .json: try OutputGuard.shared.print(String(decoding: JSONValue.object(json).encoded(pretty: true), as: UTF8.self) + "\n", what: "the apply result, as json")
+        case .text: try OutputGuard.shared.print(text + "\n", what: "the apply result")
         }
     }
 
@@ -242,11 +248,11 @@ public struct ApplyCommand: AsyncParsableCommand {
             if let maxRps { arguments += ["--max-rps", String(maxRps)] }
             return arguments
         }
-        TenantFanOutOutput.printSections(outcomes)
-        print("Summary:")
+        var text = TenantFanOutOutput.sections(outcomes) + "Summary:\n"
         for outcome in outcomes {
-            print("  \(outcome.tenantName): \(outcome.status == 0 ? "applied" : "failed (exit \(outcome.status))")")
+            text += "  \(outcome.tenantName): \(outcome.status == 0 ? "applied" : "failed (exit \(outcome.status))")\n"
         }
+        try OutputGuard.shared.print(text, what: "the apply results")
         if outcomes.contains(where: { $0.status != 0 }) { throw ExitCode.failure }
     }
 }

@@ -54,7 +54,7 @@ public struct RollbackCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let current = TenantLoader(environment: environment).load(tenant)
+        let current = OutputGuard.shared.watching(TenantLoader(environment: environment).load(tenant))
         if let problem = current.findings.first(where: { $0.severity == .error }) {
             StandardError.write("error: \(tenant) does not load: \(problem.location.map { "\($0): " } ?? "")\(problem.message)\n")
             throw ExitCode.failure
@@ -74,6 +74,7 @@ public struct RollbackCommand: AsyncParsableCommand {
         if let settings = FileManager.default.contents(atPath: TenantPath.join(tenant, TenantLoader.settingsName)) {
             files[TenantLoader.settingsName] = settings
         }
+        try OutputGuard.shared.screen(files.sorted { $0.key < $1.key }.map { ($0.value, .restoredFile(folder, $0.key)) })
         do {
             for (path, data) in files { try AtomicFiles.write(data, to: "\(folder)/\(path)") }
         } catch {
@@ -95,14 +96,15 @@ public struct RollbackCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         plan.tenant = current.name
+        var header = ""
         if !quiet && format == .text {
-            print("Rolling \(current.name) back to \(to) (taken \(target.exportedAt)), against \(reading.description).")
-            print("The restored files are in \(folder).")
+            header += "Rolling \(current.name) back to \(to) (taken \(target.exportedAt)), against \(reading.description).\n"
+            header += "The restored files are in \(folder).\n"
             let fresh = export.keywords.filter { environment[$0] == nil }
-            if !fresh.isEmpty { print("Connections the files no longer have need these set in the environment: \(fresh.joined(separator: ", ")).") }
-            print("")
+            if !fresh.isEmpty { header += "Connections the files no longer have need these set in the environment: \(fresh.joined(separator: ", ")).\n" }
+            header += "\n"
         }
-        try PlanPresentation.show(plan, format: format, out: out, quiet: quiet)
+        try PlanPresentation.show(plan, format: format, out: out, quiet: quiet, header: header)
         if detailedExitcode && !plan.isEmpty { throw ExitCode(2) }
     }
 

@@ -40,7 +40,7 @@ struct TestJournal {
 
     init() throws {
         directory = TestFiles.temporaryDirectory()
-        journal = try ApplyJournal(directory: directory.path, tenant: "acme-dev")
+        journal = try ApplyJournal(directory: directory.path, tenant: "acme-dev") { _, _ in }
     }
 
     /// The raw text of the journal file.
