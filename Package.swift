@@ -110,7 +110,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["tenantctl", "TenantCLI", "TenantLint", "ManagementEmulator", "TenantConfig"],
+            dependencies: ["tenantctl", "TenantCLI", "TenantLint", "TenantPlan", "ManagementEmulator", "TenantConfig"],
             exclude: ["Golden"]
         ),
     ]

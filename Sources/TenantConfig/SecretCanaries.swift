@@ -18,16 +18,16 @@ public struct SecretCanaries: Sendable, Equatable {
     public struct Canary: Sendable, Equatable {
         public var name: String
         public var value: String
-        /// As written, JSON-escaped, and percent-encoded (where those differ).
+        /// As written, JSON-escaped (with and without escaped slashes), and percent-encoded (where those differ).
         var forms: [Data]
 
         init(name: String, value: String) {
             self.name = name
             self.value = value
-            let escaped = String(decoding: JSONValue.string(value).encoded(), as: UTF8.self).dropFirst().dropLast()
+            let escaped = String(String(decoding: JSONValue.string(value).encoded(), as: UTF8.self).dropFirst().dropLast())
             let encoded = value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)
             var forms: [Data] = []
-            for form in [value, String(escaped), encoded].compactMap({ $0 }) where !forms.contains(Data(form.utf8)) {
+            for form in [value, escaped, escaped.replacingOccurrences(of: "/", with: "\\/"), encoded].compactMap({ $0 }) where !forms.contains(Data(form.utf8)) {
                 forms.append(Data(form.utf8))
             }
             self.forms = forms
