@@ -71,8 +71,15 @@ public struct RollbackCommand: AsyncParsableCommand {
         let folder = "\(stateDirectory)/rollback/\(current.name)-\(ApplyCommand.stamp())"
         let export = SnapshotExporter().export(target, configuration: Self.configurationKeywords(of: current))
         var files = export.files.mapValues { Data($0.utf8) }
-        if let settings = FileManager.default.contents(atPath: TenantPath.join(tenant, TenantLoader.settingsName)) {
-            files[TenantLoader.settingsName] = settings
+        let settingsPath = TenantPath.join(tenant, TenantLoader.settingsName)
+        if FileManager.default.fileExists(atPath: settingsPath) {
+            do {
+                files[TenantLoader.settingsName] = try TenantFileAccess(fileSystem: DiskFileSystem(), folders: current.folders)
+                    .read(settingsPath, limit: TenantLoader.maximumDocumentBytes)
+            } catch {
+                StandardError.write("error: \(error)\n")
+                throw ExitCode.failure
+            }
         }
         try OutputGuard.shared.screen(files.sorted { $0.key < $1.key }.map { ($0.value, .restoredFile(folder, $0.key)) })
         do {

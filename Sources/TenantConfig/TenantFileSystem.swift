@@ -47,8 +47,10 @@ public struct DiskFileSystem: TenantFileSystem {
         return try Data(contentsOf: URL(fileURLWithPath: path))
     }
 
+    /// The size of what the path names, symlinks followed (a link's own size would misstate a linked script's).
     public func size(of path: String) -> Int? {
-        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : nil
     }
 
     public func isDirectory(_ path: String) -> Bool {

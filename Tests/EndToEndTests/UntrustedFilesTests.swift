@@ -112,4 +112,21 @@ import Testing
         #expect(planned.stderr.split(separator: "\n").first == "dev/databases/legacy-users/get_user.js:1:6: error: dev/databases/legacy-users/get_user.js holds a NUL byte (line 1, column 6); scripts and tenant files are text, so tenantctl refuses it [nul-byte]", "\(planned.stderr)")
         #expect(!FileManager.default.fileExists(atPath: fixture.directory.appendingPathComponent("plan.json").path))
     }
+
+    @Test func theCommittedSnapshotIsReadLikeTheOtherFiles() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tenantctl-snapshot-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let dev = directory.appendingPathComponent("dev")
+        try FileManager.default.copyItem(at: CLIProcess.packageRoot.appendingPathComponent("tenants/acme-dev"), to: dev)
+        let settings = dev.appendingPathComponent("tenantctl.yaml")
+        try String(contentsOf: settings, encoding: .utf8).replacingOccurrences(of: "snapshot: snapshot.json", with: "snapshot: /etc/passwd")
+            .write(to: settings, atomically: true, encoding: .utf8)
+        // No credentials: plan reads the snapshot tenantctl.yaml names.
+        let planned = try await CLIProcess.run(["plan", "dev"], in: directory, environment: secret)
+        #expect(planned.status == 1)
+        let real = URL(fileURLWithPath: "/etc/passwd").resolvingSymlinksInPath().path
+        #expect(planned.stderr == "error: /etc/passwd resolves to \(real), outside the tenant folder dev; tenantctl reads only files inside it, so a symlink must point to a file there (or copy the file in)\n")
+        #expect(planned.stdout.isEmpty)
+    }
 }
