@@ -85,27 +85,7 @@ public struct ExportCommand: AsyncParsableCommand {
             keywords = export.keywords
         }
         let written = [snapshot, tenant].compactMap { $0 }
-        let counts = SnapshotSection.allCases.compactMap { section -> (String, Int)? in
-            guard let items = state.sections[section]?.arrayValue else { return nil }
-            return (section.rawValue, items.count)
-        }
-        let summary: String
-        switch format {
-        case .json:
-            let json = JSONValue.object([
-                "domain": .string(state.domain), "written": .array(written.map(JSONValue.string)),
-                "resources": .object(Dictionary(uniqueKeysWithValues: counts.map { ($0.0, .number(Double($0.1))) })),
-                "keywords_to_set": .array(keywords.map(JSONValue.string)), "api_calls": .number(Double(statistics.total)),
-            ])
-            summary = String(decoding: json.encoded(pretty: true), as: UTF8.self) + "\n"
-        case .text:
-            var text = "Exported \(state.domain) to \(written.joined(separator: " and ")) in \(statistics.total) API calls: " + counts.filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }.joined(separator: ", ") + ".\n"
-            if !keywords.isEmpty {
-                text += "Set these in the environment before plan or apply (the API never returns configuration values):\n"
-                for keyword in keywords { text += "  \(keyword)\n" }
-            }
-            summary = text
-        }
+        let summary = summary(of: state, written: written, keywords: keywords, calls: statistics.total)
         var outputs: [(Data, OutputDestination)] = [(Data(summary.utf8), .standardOutput("the export summary"))]
         if let snapshot { outputs.append((snapshotData, .exportedSnapshot(snapshot))) }
         if let tenant { outputs += folderFiles.sorted { $0.key < $1.key }.map { ($0.value, .exportedFile(tenant, $0.key)) } }
@@ -118,6 +98,30 @@ public struct ExportCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         try OutputGuard.shared.print(summary, what: "the export summary")
+    }
+
+    /// What export says it did: the counts read, what it wrote, the keywords to set.
+    private func summary(of state: TenantSnapshot, written: [String], keywords: [String], calls: Int) -> String {
+        let counts = SnapshotSection.allCases.compactMap { section -> (String, Int)? in
+            guard let items = state.sections[section]?.arrayValue else { return nil }
+            return (section.rawValue, items.count)
+        }
+        switch format {
+        case .json:
+            let json = JSONValue.object([
+                "domain": .string(state.domain), "written": .array(written.map(JSONValue.string)),
+                "resources": .object(Dictionary(uniqueKeysWithValues: counts.map { ($0.0, .number(Double($0.1))) })),
+                "keywords_to_set": .array(keywords.map(JSONValue.string)), "api_calls": .number(Double(calls)),
+            ])
+            return String(decoding: json.encoded(pretty: true), as: UTF8.self) + "\n"
+        case .text:
+            var text = "Exported \(state.domain) to \(written.joined(separator: " and ")) in \(calls) API calls: " + counts.filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }.joined(separator: ", ") + ".\n"
+            if !keywords.isEmpty {
+                text += "Set these in the environment before plan or apply (the API never returns configuration values):\n"
+                for keyword in keywords { text += "  \(keyword)\n" }
+            }
+            return text
+        }
     }
 }
 
