@@ -112,7 +112,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["tenantctl", "TenantCLI", "TenantLint", "ManagementEmulator", "TenantConfig"],
+            dependencies: ["tenantctl", "TenantCLI", "TenantLint", "TenantPlan", "ManagementEmulator", "TenantConfig"],
             exclude: ["Golden"]
         ),
     ]

@@ -71,7 +71,8 @@ public struct PlanExecutor: Sendable {
         var created: [String: String] = [:]
         var outcomes: [StepOutcome] = []
         try journal.record(["event": .string("start"), "tenant": .string(plan.tenant), "domain": .string(plan.domain),
-                            "steps": .number(Double(plan.steps.count)), "desired_digest": .string(plan.desiredDigest)])
+                            "steps": .number(Double(plan.steps.count)), "desired_digest": .string(plan.desiredDigest),
+                            "steps_digest": .string(plan.stepsDigest)])
         for step in plan.steps {
             willSend(step, plan.steps.count)
             try journal.record(["event": .string("send"), "step": .number(Double(step.number)), "method": .string(step.method),

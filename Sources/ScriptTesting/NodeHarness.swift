@@ -38,6 +38,15 @@ public struct NodeHarness: Sendable {
         ExecutableSearchPath.find("node", environment: environment)
     }
 
+    /// Variables node keeps from tenantctl's environment. The scripts come from the pull request, and Node's `vm`
+    /// is no sandbox (`callback.constructor('return process')()` reaches the real process), so the credentials and
+    /// secret keywords CI gives tenantctl must not be there for a script to read.
+    public static let keptVariables: Set<String> = ["PATH", "TZ"]
+
+    static func scriptEnvironment(_ environment: [String: String]) -> [String: String] {
+        environment.filter { keptVariables.contains($0.key) }
+    }
+
     /// Runs the cases in order; results come back in the same order.
     public func run(_ cases: [ScriptTestCase]) throws -> [ScriptRun] {
         guard !cases.isEmpty else { return [] }
@@ -62,6 +71,7 @@ public struct NodeHarness: Sendable {
         process.executableURL = URL(fileURLWithPath: node)
         process.arguments = [harness.path, inputURL.path]
         process.currentDirectoryURL = directory
+        process.environment = Self.scriptEnvironment(ProcessInfo.processInfo.environment)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -33,7 +33,8 @@ public struct ScriptTestSuiteLoader: Sendable {
             let importMode = database.body["options"]?["import_mode"]?.bool == true
             var declaresMigration = false
             if fileSystem.size(of: testFile) != nil {
-                let parsed = parseTestFile(testFile, connection: database.key, scripts: byName, configuration: configuration, importMode: importMode)
+                let folders = tenant.folders.isEmpty ? [tenant.directory] : tenant.folders
+                let parsed = parseTestFile(testFile, within: folders, connection: database.key, scripts: byName, configuration: configuration, importMode: importMode)
                 cases += parsed.cases
                 findings += parsed.findings
                 declaresMigration = parsed.declaresMigration
@@ -61,14 +62,16 @@ public struct ScriptTestSuiteLoader: Sendable {
         return result
     }
 
-    private func parseTestFile(_ path: String, connection: String, scripts: [DatabaseScriptName: ScriptSource],
+    private func parseTestFile(_ path: String, within folders: [String], connection: String, scripts: [DatabaseScriptName: ScriptSource],
                                configuration: [String: JSONValue], importMode: Bool) -> (cases: [ScriptTestCase], findings: [Finding], declaresMigration: Bool) {
         var findings: [Finding] = []
         func problem(_ location: SourceLocation?, _ message: String) {
             findings.append(Finding(rule: "script-test-file", severity: .error, location: location ?? SourceLocation(file: path), message: message))
         }
-        guard let data = try? fileSystem.contents(of: path), let text = String(data: data, encoding: .utf8) else {
-            problem(nil, "cannot read \(path) as UTF-8 text")
+        // The same rules as the tenant's other files: a tests.yaml symlinked out of the folder is refused unread.
+        let text: String
+        do { text = try TenantFileAccess(fileSystem: fileSystem, folders: folders).readText(path, limit: TenantLoader.maximumDocumentBytes) } catch {
+            findings.append(error.finding())
             return ([], findings, false)
         }
         let root: ConfigNode?

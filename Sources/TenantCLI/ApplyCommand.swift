@@ -66,12 +66,14 @@ public struct ApplyCommand: AsyncParsableCommand {
         guard let target else { return try await applyAll() }
         let environment = ProcessInfo.processInfo.environment
         let progress = ProgressReporter(enabled: !quiet)
-        let (plan, settingsDomain) = try await loadPlan(target: target, environment: environment)
+        let (plan, definition) = try await loadPlan(target: target, environment: environment)
         if plan.isEmpty {
-            emit(["result": .string("no changes"), "applied": .number(0)], text: "No changes. Nothing to apply.")
+            try emit(["result": .string("no changes"), "applied": .number(0)], text: "No changes. Nothing to apply.")
             return
         }
-        let client = try connection.client(settingsDomain: settingsDomain ?? plan.domain, environment: environment, events: progress.clientEvent)
+        // The domain comes from the files (or --domain, AUTH0_DOMAIN), never from the plan file: a plan file naming
+        // another host would otherwise receive the credentials with the token request.
+        let client = try connection.client(settingsDomain: definition.settings.domain, environment: environment, events: progress.clientEvent)
         // The plan goes only to the tenant it was made against.
         let planned = plan.liveEndpoint ?? ManagementEndpoint.defaultBaseURL(forDomain: plan.domain)
         guard client.endpoint.baseURL == planned else {
@@ -88,21 +90,26 @@ public struct ApplyCommand: AsyncParsableCommand {
         do {
             progress.line("Checking that the tenant has not changed since the plan was made…")
             let before = try await executor.checkFreshness(of: plan, domain: plan.domain)
+            try refuseIfStepsDiffer(plan, from: target, definition: definition, live: before, environment: environment)
             let snapshotPath = "\(stateDirectory)/snapshots/\(plan.tenant)-\(Self.stamp()).json"
-            try AtomicFiles.write(before.encoded(), to: snapshotPath)
-            let journal = try ApplyJournal(directory: "\(stateDirectory)/journal", tenant: plan.tenant)
+            try OutputGuard.shared.write(before.encoded(), to: snapshotPath, as: .preApplySnapshot(snapshotPath))
+            let journal = try ApplyJournal(directory: "\(stateDirectory)/journal", tenant: plan.tenant, screen: OutputGuard.shared.journalScreen)
             progress.line("Pre-apply snapshot: \(snapshotPath)\nJournal: \(journal.path)")
             let outcomes = try await executor.execute(plan, journal: journal)
             if interactive { progress.line("") }
             let verification = await verify(plan: plan, environment: environment)
             await client.shutdown()
-            emit([
+            let created: [String: JSONValue] = Dictionary(uniqueKeysWithValues: outcomes.compactMap { o in o.createdID.map { ("\(o.number)", .string($0)) } })
+            let verdict: String = switch verification {
+            case .some(let remaining) where remaining.isEmpty: "Verified: the tenant now matches its files (No changes)."
+            case .some(let remaining): "Verification found \(remaining.count) remaining change(s): run `tenantctl plan` to see them."
+            case nil: "Not verified: the tenant folder \(plan.directory) could not be re-planned."
+            }
+            try emit([
                 "result": .string("applied"), "applied": .number(Double(outcomes.count)), "journal": .string(journal.path),
                 "snapshot": .string(snapshotPath), "verified": verification.map { .bool($0.isEmpty) } ?? .null,
-                "created": .object(Dictionary(uniqueKeysWithValues: outcomes.compactMap { o in o.createdID.map { ("\(o.number)", .string($0)) } })),
-            ], text: "Applied \(outcomes.count) of \(plan.steps.count) steps. " + (verification.map {
-                $0.isEmpty ? "Verified: the tenant now matches its files (No changes)." : "Verification found \($0.count) remaining change(s): run `tenantctl plan` to see them."
-            } ?? "Not verified: the tenant folder \(plan.directory) could not be re-planned."))
+                "steps_digest": .string(plan.stepsDigest), "created": .object(created),
+            ], text: "Applied \(outcomes.count) of \(plan.steps.count) steps. " + verdict)
             if let remaining = verification, !remaining.isEmpty { throw ExitCode.failure }
         } catch let failure as PlanExecutor.Failure {
             await client.shutdown()
@@ -115,6 +122,7 @@ public struct ApplyCommand: AsyncParsableCommand {
             }
             throw ExitCode.failure
         } catch let exit as ExitCode {
+            await client.shutdown()
             throw exit
         } catch {
             await client.shutdown()
@@ -123,30 +131,35 @@ public struct ApplyCommand: AsyncParsableCommand {
         }
     }
 
-    /// The plan: read from a plan file, or made now from a tenant folder (then shown and confirmed).
-    private func loadPlan(target: String, environment: [String: String]) async throws -> (Plan, String?) {
+    /// The plan and the tenant it is for: read from a plan file (its tenant folder must be here, to check it
+    /// against), or made now from a tenant folder (then shown and confirmed).
+    private func loadPlan(target: String, environment: [String: String]) async throws -> (Plan, TenantDefinition) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
             StandardError.write("error: \(target) does not exist; give a plan file (tenantctl plan --out) or a tenant folder\n")
             throw ExitCode.failure
         }
         if !isDirectory.boolValue {
-            guard let data = FileManager.default.contents(atPath: target) else { throw ExitCode.failure }
+            guard let data = FileManager.default.contents(atPath: target) else {
+                StandardError.write("error: cannot read \(target)\n")
+                throw ExitCode.failure
+            }
             let plan: Plan
             do { plan = try PlanFile.decode(data) } catch {
                 StandardError.write("error: \(target): \(error)\n")
                 throw ExitCode.failure
             }
-            try refuseIfFilesChanged(since: plan, environment: environment)
-            return (plan, nil)
+            var folder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: plan.directory, isDirectory: &folder), folder.boolValue else {
+                StandardError.write("error: \(target) was made from the tenant folder \(plan.directory), which is not here: apply checks every step of a plan file against what the files say, so it needs them. Run apply where `plan` ran (the same commit, from the same directory), or apply the folder itself: `tenantctl apply \(plan.directory)`\n")
+                throw ExitCode.failure
+            }
+            OutputGuard.shared.watch(plan.secrets.map(\.name) + plan.unresolvedSecrets)
+            let definition = try loadValid(plan.directory, environment: environment)
+            try refuseIfFilesChanged(since: plan, definition: definition, environment: environment)
+            return (plan, definition)
         }
-        let definition = TenantLoader(environment: environment).load(target)
-        let errors = Linter().lint(definition).findings.filter { $0.severity == .error }
-        guard errors.isEmpty else {
-            StandardError.write(FindingReporter.render(LintReport(findings: errors, tenants: [definition.name]), format: .text))
-            StandardError.write("error: \(target) has validation errors; fix them before applying\n")
-            throw ExitCode.failure
-        }
+        let definition = try loadValid(target, environment: environment)
         let reading = try await LiveStateSource.read(definition: definition, connection: connection, environment: environment, quiet: quiet)
         let plan: Plan
         do { plan = try Planner(environment: environment).plan(definition, against: reading.snapshot, liveSource: reading.description, liveEndpoint: reading.endpoint) } catch {
@@ -154,34 +167,55 @@ public struct ApplyCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if !quiet || !autoApprove {
-            print(TextPlanRenderer(color: TerminalStyle.detect().color).render(plan), terminator: "")
+            try OutputGuard.shared.print(TextPlanRenderer(color: TerminalStyle.detect().color).render(plan), what: "the plan, as text")
         }
         if !plan.isEmpty && !autoApprove {
             guard TerminalStyle.detect(fileDescriptor: STDIN_FILENO).interactive else {
                 StandardError.write("error: not a terminal, so nobody can confirm: pass --auto-approve, or apply a reviewed plan file\n")
                 throw ExitCode.failure
             }
-            print("Apply these \(plan.steps.count) calls to \(plan.domain)? Only `yes` is accepted: ", terminator: "")
+            try OutputGuard.shared.print("Apply these \(plan.steps.count) calls to \(plan.domain)? Only `yes` is accepted: ", what: "the confirmation question")
             guard readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
-                print("Apply cancelled.")
+                try OutputGuard.shared.print("Apply cancelled.\n", what: "the apply result")
                 throw ExitCode.failure
             }
         }
-        return (plan, definition.settings.domain)
+        return (plan, definition)
+    }
+
+    /// The tenant folder, loaded; validation errors refuse it.
+    private func loadValid(_ folder: String, environment: [String: String]) throws -> TenantDefinition {
+        let definition = OutputGuard.shared.watching(TenantLoader(environment: environment).load(folder))
+        let errors = Linter().lint(definition).findings.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            StandardError.write(FindingReporter.render(LintReport(findings: errors, tenants: [definition.name]), format: .text))
+            StandardError.write("error: \(folder) has validation errors; fix them before applying\n")
+            throw ExitCode.failure
+        }
+        return definition
     }
 
     /// A plan file is applied only while its tenant folder still describes what was reviewed: a plan made on one
     /// commit must not be applied after the files moved on.
-    private func refuseIfFilesChanged(since plan: Plan, environment: [String: String]) throws {
-        guard FileManager.default.fileExists(atPath: plan.directory) else {
-            if !quiet { StandardError.write("note: the tenant folder \(plan.directory) is not here, so neither the files nor the result can be compared with the plan\n") }
-            return
-        }
-        let definition = TenantLoader(environment: environment).load(plan.directory)
+    private func refuseIfFilesChanged(since plan: Plan, definition: TenantDefinition, environment: [String: String]) throws {
         let digest = Planner(environment: environment, allowMissingSecrets: true).desiredDigest(of: definition)
         guard digest == plan.desiredDigest else {
             StandardError.write("error: the files in \(plan.directory) changed since the plan was made (their digest is \(digest.prefix(19))…, the plan's \(plan.desiredDigest.prefix(19))…); plan again and review the new plan\n")
             throw ExitCode.failure
+        }
+    }
+
+    /// Plans again from the files against the live state the stale check just read, and refuses a plan whose steps
+    /// are not exactly those: apply runs only what the files say, whoever wrote the plan file.
+    private func refuseIfStepsDiffer(_ plan: Plan, from target: String, definition: TenantDefinition, live: TenantSnapshot, environment: [String: String]) throws {
+        let expected: Plan
+        do {
+            expected = try Planner(environment: environment).plan(definition, against: live, liveSource: plan.liveSource, liveEndpoint: plan.liveEndpoint)
+        } catch {
+            throw ApplyRefusal("the files in \(plan.directory) cannot be planned against the live tenant to check the plan: \(error)")
+        }
+        if let difference = PlanComparison.firstDifference(planFile: plan.steps, recordedDigest: plan.stepsDigest, files: expected.steps) {
+            throw ApplyRefusal("\(target) does not match the plan the files in \(plan.directory) make against the live tenant: \(difference). Apply runs only what the files say: a plan file is an expectation it checks, not a script it runs. Plan again and review the new plan")
         }
     }
 
@@ -193,10 +227,10 @@ public struct ApplyCommand: AsyncParsableCommand {
         return (try? Planner(environment: environment).plan(definition, against: reading.snapshot, liveSource: reading.description))?.steps
     }
 
-    private func emit(_ json: [String: JSONValue], text: String) {
+    private func emit(_ json: [String: JSONValue], text: String) throws {
         switch format {
-        case .json: print(String(decoding: JSONValue.object(json).encoded(pretty: true), as: UTF8.self))
-        case .text: print(text)
+        case .json: try OutputGuard.shared.print(String(decoding: JSONValue.object(json).encoded(pretty: true), as: UTF8.self) + "\n", what: "the apply result, as json")
+        case .text: try OutputGuard.shared.print(text + "\n", what: "the apply result")
         }
     }
 
@@ -214,11 +248,11 @@ public struct ApplyCommand: AsyncParsableCommand {
             if let maxRps { arguments += ["--max-rps", String(maxRps)] }
             return arguments
         }
-        TenantFanOutOutput.printSections(outcomes)
-        print("Summary:")
+        var text = TenantFanOutOutput.sections(outcomes) + "Summary:\n"
         for outcome in outcomes {
-            print("  \(outcome.tenantName): \(outcome.status == 0 ? "applied" : "failed (exit \(outcome.status))")")
+            text += "  \(outcome.tenantName): \(outcome.status == 0 ? "applied" : "failed (exit \(outcome.status))")\n"
         }
+        try OutputGuard.shared.print(text, what: "the apply results")
         if outcomes.contains(where: { $0.status != 0 }) { throw ExitCode.failure }
     }
 }

@@ -65,10 +65,10 @@ public struct DriftCommand: AsyncParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            try OutputGuard.shared.print(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n", what: "the drift report, as json")
         case .text, .markdown:
             let color = format == .text && TerminalStyle.detect(fileDescriptor: STDOUT_FILENO).color
-            print(DriftRenderer(format: format == .markdown ? .markdown : .text, color: color).render(report), terminator: "")
+            try OutputGuard.shared.print(DriftRenderer(format: format == .markdown ? .markdown : .text, color: color).render(report), what: "the drift report, as \(format.rawValue)")
         }
         if report.hasDrift { throw ExitCode(2) }
     }
@@ -83,9 +83,9 @@ public struct DriftCommand: AsyncParsableCommand {
             return arguments
         }
         if format == .json {
-            TenantFanOutOutput.printJSON(outcomes)
+            try OutputGuard.shared.print(TenantFanOutOutput.json(outcomes), what: "the drift reports, as json")
         } else {
-            TenantFanOutOutput.printSections(outcomes, markdown: format == .markdown)
+            try OutputGuard.shared.print(TenantFanOutOutput.sections(outcomes, markdown: format == .markdown), what: "the drift reports, as \(format.rawValue)")
         }
         if outcomes.contains(where: { $0.status != 0 && $0.status != 2 }) { throw ExitCode.failure }
         if outcomes.contains(where: { $0.status == 2 }) { throw ExitCode(2) }

@@ -50,7 +50,7 @@ public struct ExportCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         var settingsDomain: String?
         if let tenant, FileManager.default.fileExists(atPath: TenantPath.join(tenant, TenantLoader.settingsName)) {
-            let settings = TenantLoader(environment: environment).load(tenant).settings
+            let settings = OutputGuard.shared.watching(TenantLoader(environment: environment).load(tenant)).settings
             settingsDomain = settings.domain
             if let base = settings.base {
                 StandardError.write("error: \(tenant) deploys the shared base \(base); exporting tenant.yaml into it would shadow the base. Export with --snapshot FILE, or --tenant into a new folder and compare\n")
@@ -74,43 +74,53 @@ public struct ExportCommand: AsyncParsableCommand {
         }
         let statistics = await client.statistics
         await client.shutdown()
-        var written: [String] = []
+        // Everything export writes is made and checked first: the snapshot, every file of the folder, the summary.
+        let snapshotData = state.encoded()
+        var folderFiles: [String: Data] = [:]
         var keywords: [String] = []
+        if tenant != nil {
+            let export = SnapshotExporter().export(state)
+            folderFiles = export.files.mapValues { Data($0.utf8) }
+            folderFiles["snapshot.json"] = snapshotData
+            keywords = export.keywords
+        }
+        let written = [snapshot, tenant].compactMap { $0 }
+        let summary = summary(of: state, written: written, keywords: keywords, calls: statistics.total)
+        var outputs: [(Data, OutputDestination)] = [(Data(summary.utf8), .standardOutput("the export summary"))]
+        if let snapshot { outputs.append((snapshotData, .exportedSnapshot(snapshot))) }
+        if let tenant { outputs += folderFiles.sorted { $0.key < $1.key }.map { ($0.value, .exportedFile(tenant, $0.key)) } }
+        try OutputGuard.shared.screen(outputs)
         do {
-            if let snapshot {
-                try AtomicFiles.write(state.encoded(), to: snapshot)
-                written.append(snapshot)
-            }
-            if let tenant {
-                let export = SnapshotExporter().export(state)
-                var files = export.files.mapValues { Data($0.utf8) }
-                files["snapshot.json"] = state.encoded()
-                try AtomicFiles.replaceFolderContents(tenant, with: files)
-                written.append(tenant)
-                keywords = export.keywords
-            }
+            if let snapshot { try AtomicFiles.write(snapshotData, to: snapshot) }
+            if let tenant { try AtomicFiles.replaceFolderContents(tenant, with: folderFiles) }
         } catch {
             StandardError.write("error: \(error)\n")
             throw ExitCode.failure
         }
+        try OutputGuard.shared.print(summary, what: "the export summary")
+    }
+
+    /// What export says it did: the counts read, what it wrote, the keywords to set.
+    private func summary(of state: TenantSnapshot, written: [String], keywords: [String], calls: Int) -> String {
         let counts = SnapshotSection.allCases.compactMap { section -> (String, Int)? in
             guard let items = state.sections[section]?.arrayValue else { return nil }
             return (section.rawValue, items.count)
         }
         switch format {
         case .json:
-            let summary = JSONValue.object([
+            let json = JSONValue.object([
                 "domain": .string(state.domain), "written": .array(written.map(JSONValue.string)),
                 "resources": .object(Dictionary(uniqueKeysWithValues: counts.map { ($0.0, .number(Double($0.1))) })),
-                "keywords_to_set": .array(keywords.map(JSONValue.string)), "api_calls": .number(Double(statistics.total)),
+                "keywords_to_set": .array(keywords.map(JSONValue.string)), "api_calls": .number(Double(calls)),
             ])
-            print(String(decoding: summary.encoded(pretty: true), as: UTF8.self))
+            return String(decoding: json.encoded(pretty: true), as: UTF8.self) + "\n"
         case .text:
-            print("Exported \(state.domain) to \(written.joined(separator: " and ")) in \(statistics.total) API calls: " + counts.filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }.joined(separator: ", ") + ".")
+            var text = "Exported \(state.domain) to \(written.joined(separator: " and ")) in \(calls) API calls: " + counts.filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }.joined(separator: ", ") + ".\n"
             if !keywords.isEmpty {
-                print("Set these in the environment before plan or apply (the API never returns configuration values):")
-                for keyword in keywords { print("  \(keyword)") }
+                text += "Set these in the environment before plan or apply (the API never returns configuration values):\n"
+                for keyword in keywords { text += "  \(keyword)\n" }
             }
+            return text
         }
     }
 }

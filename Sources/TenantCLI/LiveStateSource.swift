@@ -5,6 +5,9 @@ import TenantConfig
 
 /// Reading a tenant's live state for plan and apply.
 enum LiveStateSource {
+    /// The largest committed snapshot read (a tenant with tens of thousands of resources stays well below).
+    static let maximumCommittedSnapshotBytes = 512 * 1024 * 1024
+
     /// What was read, a description for the plan's first line, and the API base URL it came from.
     struct Reading {
         var snapshot: TenantSnapshot
@@ -52,7 +55,12 @@ enum LiveStateSource {
             throw ExitCode.failure
         }
         do {
-            return Reading(snapshot: try TenantSnapshot.read(from: URL(fileURLWithPath: path), displayPath: path), description: source, endpoint: nil)
+            guard against == nil else {
+                return Reading(snapshot: try TenantSnapshot.read(from: URL(fileURLWithPath: path), displayPath: path), description: source, endpoint: nil)
+            }
+            // The committed snapshot is named by tenantctl.yaml, so it is read like the tenant's other files.
+            let data = try TenantFileAccess(fileSystem: DiskFileSystem(), folders: definition.folders).read(path, limit: maximumCommittedSnapshotBytes)
+            return Reading(snapshot: try TenantSnapshot.decode(data, file: path), description: source, endpoint: nil)
         } catch {
             StandardError.write("error: \(error)\n")
             throw ExitCode.failure

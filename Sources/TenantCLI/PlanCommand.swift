@@ -80,11 +80,10 @@ public struct PlanCommand: AsyncParsableCommand {
         let made = try await PlanMaking.plan(tenant, against: against, connection: connection, environment: ProcessInfo.processInfo.environment,
                                              quiet: quiet, allowMissingSecrets: out == nil)
         let (definition, reading, plan) = (made.definition, made.reading, made.plan)
-        if !quiet && format == .text {
-            print("Planning \(definition.name) against \(reading.description) (read \(reading.snapshot.exportedAt.isEmpty ? "at an unknown time" : reading.snapshot.exportedAt)).")
-            print("")
-        }
-        try PlanPresentation.show(plan, format: format, out: out, quiet: quiet)
+        let header = !quiet && format == .text
+            ? "Planning \(definition.name) against \(reading.description) (read \(reading.snapshot.exportedAt.isEmpty ? "at an unknown time" : reading.snapshot.exportedAt)).\n\n"
+            : ""
+        try PlanPresentation.show(plan, format: format, out: out, quiet: quiet, header: header)
         if detailedExitcode && !plan.isEmpty { throw ExitCode(2) }
     }
 
@@ -103,13 +102,14 @@ public struct PlanCommand: AsyncParsableCommand {
         let verdict = { (outcome: TenantFanOut.Outcome) in outcome.status == 0 ? "no changes" : outcome.status == 2 ? "changes" : "error" }
         switch format {
         case .json:
-            TenantFanOutOutput.printJSON(outcomes)
+            try OutputGuard.shared.print(TenantFanOutOutput.json(outcomes), what: "the plans, as json")
         case .markdown, .text:
-            TenantFanOutOutput.printSections(outcomes, markdown: format == .markdown)
-            print(format == .markdown ? "| tenant | result |\n| --- | --- |" : "Summary:")
+            var text = TenantFanOutOutput.sections(outcomes, markdown: format == .markdown)
+            text += format == .markdown ? "| tenant | result |\n| --- | --- |\n" : "Summary:\n"
             for outcome in outcomes {
-                print(format == .markdown ? "| `\(outcome.tenantName)` | \(verdict(outcome)) |" : "  \(outcome.tenantName): \(verdict(outcome))")
+                text += (format == .markdown ? "| `\(outcome.tenantName)` | \(verdict(outcome)) |" : "  \(outcome.tenantName): \(verdict(outcome))") + "\n"
             }
+            try OutputGuard.shared.print(text, what: "the plans, as \(format.rawValue)")
         }
         if outcomes.contains(where: { $0.status != 0 && $0.status != 2 }) { throw ExitCode.failure }
         if detailedExitcode && outcomes.contains(where: { $0.status == 2 }) { throw ExitCode(2) }

@@ -14,7 +14,7 @@ enum PlanMaking {
 
     static func plan(_ tenant: String, against: String?, connection: ConnectionOptions, environment: [String: String],
                      quiet: Bool, allowMissingSecrets: Bool) async throws -> Made {
-        let definition = TenantLoader(environment: environment).load(tenant)
+        let definition = OutputGuard.shared.watching(TenantLoader(environment: environment).load(tenant))
         let report = Linter().lint(definition)
         let problems = report.findings.filter { $0.severity == .error }
         if !problems.isEmpty {

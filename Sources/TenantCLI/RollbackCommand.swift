@@ -54,7 +54,7 @@ public struct RollbackCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let current = TenantLoader(environment: environment).load(tenant)
+        let current = OutputGuard.shared.watching(TenantLoader(environment: environment).load(tenant))
         if let problem = current.findings.first(where: { $0.severity == .error }) {
             StandardError.write("error: \(tenant) does not load: \(problem.location.map { "\($0): " } ?? "")\(problem.message)\n")
             throw ExitCode.failure
@@ -71,9 +71,17 @@ public struct RollbackCommand: AsyncParsableCommand {
         let folder = "\(stateDirectory)/rollback/\(current.name)-\(ApplyCommand.stamp())"
         let export = SnapshotExporter().export(target, configuration: Self.configurationKeywords(of: current))
         var files = export.files.mapValues { Data($0.utf8) }
-        if let settings = FileManager.default.contents(atPath: TenantPath.join(tenant, TenantLoader.settingsName)) {
-            files[TenantLoader.settingsName] = settings
+        let settingsPath = TenantPath.join(tenant, TenantLoader.settingsName)
+        if FileManager.default.fileExists(atPath: settingsPath) {
+            do {
+                files[TenantLoader.settingsName] = try TenantFileAccess(fileSystem: DiskFileSystem(), folders: current.folders)
+                    .read(settingsPath, limit: TenantLoader.maximumDocumentBytes)
+            } catch {
+                StandardError.write("error: \(error)\n")
+                throw ExitCode.failure
+            }
         }
+        try OutputGuard.shared.screen(files.sorted { $0.key < $1.key }.map { ($0.value, .restoredFile(folder, $0.key)) })
         do {
             for (path, data) in files { try AtomicFiles.write(data, to: "\(folder)/\(path)") }
         } catch {
@@ -95,14 +103,15 @@ public struct RollbackCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         plan.tenant = current.name
+        var header = ""
         if !quiet && format == .text {
-            print("Rolling \(current.name) back to \(to) (taken \(target.exportedAt)), against \(reading.description).")
-            print("The restored files are in \(folder).")
+            header += "Rolling \(current.name) back to \(to) (taken \(target.exportedAt)), against \(reading.description).\n"
+            header += "The restored files are in \(folder).\n"
             let fresh = export.keywords.filter { environment[$0] == nil }
-            if !fresh.isEmpty { print("Connections the files no longer have need these set in the environment: \(fresh.joined(separator: ", ")).") }
-            print("")
+            if !fresh.isEmpty { header += "Connections the files no longer have need these set in the environment: \(fresh.joined(separator: ", ")).\n" }
+            header += "\n"
         }
-        try PlanPresentation.show(plan, format: format, out: out, quiet: quiet)
+        try PlanPresentation.show(plan, format: format, out: out, quiet: quiet, header: header)
         if detailedExitcode && !plan.isEmpty { throw ExitCode(2) }
     }
 

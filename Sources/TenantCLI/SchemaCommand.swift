@@ -40,9 +40,9 @@ public struct SchemaCommand: ParsableCommand {
         var data = schema.encoded(pretty: true)
         data.append(0x0A)
         if let out {
-            try AtomicFiles.write(data, to: out)
+            try OutputGuard.shared.write(data, to: out, as: .schemaFile(out))
         } else {
-            FileHandle.standardOutput.write(data)
+            try OutputGuard.shared.print(String(decoding: data, as: UTF8.self), what: "the schema")
         }
     }
 }

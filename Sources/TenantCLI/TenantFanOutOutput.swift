@@ -8,23 +8,26 @@ extension TenantFanOut.Outcome {
 }
 
 enum TenantFanOutOutput {
-    /// Each tenant's standard output under a heading (`━━ name (dir) ━━`, or `## name` in Markdown).
-    static func printSections(_ outcomes: [TenantFanOut.Outcome], markdown: Bool = false) {
+    /// Each tenant's standard output under a heading (`━━ name (dir) ━━`, or `## name` in Markdown); their standard
+    /// error goes to standard error at once, each line prefixed with the tenant's name.
+    static func sections(_ outcomes: [TenantFanOut.Outcome], markdown: Bool = false) -> String {
+        var text = ""
         for outcome in outcomes {
-            print(markdown ? "## \(outcome.tenantName)\n" : "━━ \(outcome.tenantName) (\(outcome.directory)) ━━")
-            print(outcome.stdout, terminator: outcome.stdout.hasSuffix("\n") || outcome.stdout.isEmpty ? "" : "\n")
+            text += markdown ? "## \(outcome.tenantName)\n\n" : "━━ \(outcome.tenantName) (\(outcome.directory)) ━━\n"
+            text += outcome.stdout + (outcome.stdout.hasSuffix("\n") || outcome.stdout.isEmpty ? "" : "\n")
             for line in outcome.stderr.split(separator: "\n") { StandardError.write("[\(outcome.tenantName)] \(line)\n") }
-            print("")
+            text += "\n"
         }
+        return text
     }
 
     /// `{"tenants": {name: <its JSON output, or {"error": its stderr}>}}`.
-    static func printJSON(_ outcomes: [TenantFanOut.Outcome]) {
+    static func json(_ outcomes: [TenantFanOut.Outcome]) -> String {
         var byName: [String: JSONValue] = [:]
         for outcome in outcomes {
             byName[outcome.tenantName] = (try? JSONValue.parse(Data(outcome.stdout.utf8)))
                 ?? .object(["error": .string(outcome.stderr.trimmingCharacters(in: .whitespacesAndNewlines))])
         }
-        print(String(decoding: JSONValue.object(["tenants": .object(byName)]).encoded(pretty: true), as: UTF8.self))
+        return String(decoding: JSONValue.object(["tenants": .object(byName)]).encoded(pretty: true), as: UTF8.self) + "\n"
     }
 }

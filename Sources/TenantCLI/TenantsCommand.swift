@@ -46,14 +46,15 @@ public struct TenantsCommand: ParsableCommand {
                     "owners": .array(tenant.settings.owners.map(JSONValue.string)),
                 ])
             })
-            print(String(decoding: list.encoded(pretty: true), as: UTF8.self))
+            try OutputGuard.shared.print(String(decoding: list.encoded(pretty: true), as: UTF8.self) + "\n", what: "the tenant list")
         case .text:
             let nameWidth = tenants.map(\.name.count).max() ?? 0
             let domainWidth = tenants.map { ($0.settings.domain ?? "(no domain)").count }.max() ?? 0
-            for tenant in tenants {
+            let lines = tenants.map { tenant in
                 let domain = tenant.settings.domain ?? "(no domain)"
-                print("\(tenant.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0))  \(domain.padding(toLength: domainWidth, withPad: " ", startingAt: 0))  \(tenant.directory)")
+                return "\(tenant.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0))  \(domain.padding(toLength: domainWidth, withPad: " ", startingAt: 0))  \(tenant.directory)\n"
             }
+            try OutputGuard.shared.print(lines.joined(), what: "the tenant list")
         }
     }
 }

@@ -20,9 +20,19 @@ public struct TerminalStyle: Sendable {
     }
 }
 
-/// Writes to standard error (messages that are not the command's result).
+/// Writes to standard error (messages that are not the command's result), through the output guard: a message
+/// that would hold a secret's value is replaced by the refusal, and the process exits 1.
 public enum StandardError {
     public static func write(_ text: String) {
+        if let refusal = OutputGuard.shared.refusal(for: Data(text.utf8), at: .standardError) {
+            writeRefusal(refusal)
+            exit(1)
+        }
         FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// A refusal of the output guard: built from names only, so it is written as is.
+    static func writeRefusal(_ refusal: any Error & CustomStringConvertible) {
+        FileHandle.standardError.write(Data("error: \(refusal)\n".utf8))
     }
 }

@@ -40,8 +40,9 @@ public struct TestScriptsCommand: ParsableCommand {
         }
         let harness = NodeHarness(node: node, timeoutMilliseconds: Int(timeout * 1000))
         var failed = false
+        var output = ""
         for directory in TenantDirectories.resolve(tenants) {
-            let tenant = TenantLoader().load(directory)
+            let tenant = OutputGuard.shared.watching(TenantLoader().load(directory))
             let loadErrors = tenant.findings.filter { $0.severity == .error }
             let suite = ScriptTestSuiteLoader().cases(for: tenant)
             for finding in loadErrors + suite.findings {
@@ -54,9 +55,10 @@ public struct TestScriptsCommand: ParsableCommand {
                 throw ExitCode.failure
             }
             let outcomes = ScriptTestEvaluator.evaluate(suite.cases, runs, timeoutMilliseconds: harness.timeoutMilliseconds)
-            print(ScriptTestReporter.render(outcomes, tenant: tenant.name, format: format), terminator: "")
+            output += ScriptTestReporter.render(outcomes, tenant: tenant.name, format: format)
             if outcomes.contains(where: { !$0.passed }) { failed = true }
         }
+        try OutputGuard.shared.print(output, what: "the script test results, as \(format.rawValue)")
         if failed { throw ExitCode.failure }
     }
 }

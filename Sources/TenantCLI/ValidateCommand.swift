@@ -48,7 +48,7 @@ public struct ValidateCommand: ParsableCommand {
             shown = LintReport(findings: report.findings.filter { $0.severity > .note }, suppressed: [], tenants: report.tenants)
         }
         let output = FindingReporter.render(shown, format: format, color: TerminalStyle.detect().color, summary: !quiet)
-        print(output, terminator: "")
+        try OutputGuard.shared.print(output, what: "the findings, as \(format.rawValue)")
         if report.fails(strict: strict) { throw ExitCode.failure }
     }
 
@@ -56,6 +56,6 @@ public struct ValidateCommand: ParsableCommand {
     public static func validate(_ directories: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> LintReport {
         let loader = TenantLoader(environment: environment)
         let linter = Linter()
-        return .combined(directories.map { linter.lint(loader.load($0)) })
+        return .combined(directories.map { linter.lint(OutputGuard.shared.watching(loader.load($0))) })
     }
 }

@@ -177,7 +177,7 @@ struct ResourceSectionParser {
             return
         }
         var local: [Finding] = []
-        let text = loader.readText(path, limit: TenantLoader.maximumScriptBytes, findings: &local, reference: reference.location)
+        let text = loader.readText(path, limit: TenantLoader.maximumScriptBytes, findings: &local, reference: reference.location, within: [tenantDirectory])
         findings += local
         guard let text else { return }
         scripts.append(ScriptSource(kind: kind, owner: owner, path: path, text: text, byteCount: fileSystem.size(of: path), reference: reference.location))

@@ -7,6 +7,9 @@ public struct TenantDefinition: Sendable {
     public var directory: String
     /// The resource document as shown to users (`tenants/acme-dev/tenant.yaml`).
     public var documentPath: String
+    /// The folders this tenant's files may be read from: the tenant folder, and its `base` when it has one.
+    /// Nothing outside them is read on its behalf (`TenantFileAccess`).
+    public var folders: [String] = []
     public var settings: DeploySettings
     /// Every declared resource of a type tenantctl manages, in file order.
     public var resources: [ResourceDefinition]

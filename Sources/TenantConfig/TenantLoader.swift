@@ -45,6 +45,7 @@ public struct TenantLoader: Sendable {
         let name = directory == "." ? "tenant" : (directory as NSString).lastPathComponent
         var tenant = TenantDefinition(name: name, directory: directory, documentPath: documentPath)
 
+        tenant.folders = [directory]
         if !isYAMLFile || fileSystem.size(of: TenantPath.join(directory, Self.settingsName)) != nil {
             tenant.settings = loadSettings(directory: directory, findings: &tenant.findings)
         }
@@ -63,6 +64,7 @@ public struct TenantLoader: Sendable {
                 return tenant
             }
             resourceDirectory = baseDirectory
+            tenant.folders.append(baseDirectory)
             documentPath = baseDocument
             tenant.documentPath = baseDocument
         }
@@ -77,7 +79,7 @@ public struct TenantLoader: Sendable {
             tenant.findings.append(.loader("missing-file", SourceLocation(file: isDirectory || isYAMLFile ? documentPath : directory), what))
             return tenant
         }
-        guard let text = readText(documentPath, limit: Self.maximumDocumentBytes, findings: &tenant.findings) else { return tenant }
+        guard let text = readText(documentPath, limit: Self.maximumDocumentBytes, findings: &tenant.findings, within: tenant.folders) else { return tenant }
 
         let replacer = KeywordReplacer(keywords: tenant.settings.keywords, secretKeywords: tenant.settings.secretKeywords, environment: environment)
         let replaced = replacer.replace(in: text)
@@ -117,7 +119,7 @@ public struct TenantLoader: Sendable {
     private func loadSettings(directory: String, findings: inout [Finding]) -> DeploySettings {
         let path = TenantPath.join(directory, Self.settingsName)
         guard fileSystem.size(of: path) != nil else { return DeploySettings() }
-        guard let text = readText(path, limit: Self.maximumDocumentBytes, findings: &findings) else { return DeploySettings() }
+        guard let text = readText(path, limit: Self.maximumDocumentBytes, findings: &findings, within: [directory]) else { return DeploySettings() }
         do {
             guard let root = try YAMLDocument.parse(text, file: path) else { return DeploySettings(location: SourceLocation(file: path)) }
             return DeploySettingsParser.parse(root, findings: &findings)
@@ -127,30 +129,15 @@ public struct TenantLoader: Sendable {
         }
     }
 
-    /// Reads a file as UTF-8 text, reporting size and encoding problems as findings.
-    func readText(_ path: String, limit: Int, findings: inout [Finding], reference: SourceLocation? = nil) -> String? {
-        let location = reference ?? SourceLocation(file: path)
-        if let size = fileSystem.size(of: path), size > limit {
-            findings.append(.loader("file-too-large", location,
-                "\(path) is \(ByteCount.format(size)); tenantctl reads files up to \(ByteCount.format(limit)). Is this the right file?"))
+    /// Reads a file as UTF-8 text through `TenantFileAccess` (only regular files inside `folders`, symlinks
+    /// resolved; no NUL byte), reporting every problem as a loading finding.
+    func readText(_ path: String, limit: Int, findings: inout [Finding], reference: SourceLocation? = nil, within folders: [String]) -> String? {
+        do {
+            return try TenantFileAccess(fileSystem: fileSystem, folders: folders).readText(path, limit: limit)
+        } catch {
+            findings.append(error.finding(reference: reference))
             return nil
         }
-        let data: Data?
-        do { data = try fileSystem.contents(of: path) } catch {
-            findings.append(.loader("unreadable-file", location, "cannot read \(path): \(error.localizedDescription)"))
-            return nil
-        }
-        guard let data else {
-            findings.append(.loader("missing-file", location, "\(path) does not exist"))
-            return nil
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            let (line, column) = Self.firstInvalidUTF8(in: data)
-            findings.append(.loader("file-encoding", SourceLocation(file: path, line: line, column: column),
-                "\(path) is not valid UTF-8 (first bad byte at line \(line), column \(column)); save it as UTF-8"))
-            return nil
-        }
-        return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     }
 
     static func finding(for error: YAMLDocument.ParseError, file: String) -> Finding {
@@ -163,28 +150,6 @@ public struct TenantLoader: Sendable {
         case .nonStringKey(let line, let column):
             .loader("yaml-syntax", SourceLocation(file: file, line: line, column: column), "mapping keys must be plain strings")
         }
-    }
-
-    /// The line and column (1-based, in bytes) of the first byte that breaks UTF-8.
-    static func firstInvalidUTF8(in data: Data) -> (Int, Int) {
-        var line = 1, column = 1
-        var index = data.startIndex
-        while index < data.endIndex {
-            let byte = data[index]
-            let length: Int = switch byte {
-            case 0x00...0x7F: 1
-            case 0xC2...0xDF: 2
-            case 0xE0...0xEF: 3
-            case 0xF0...0xF4: 4
-            default: 0
-            }
-            guard length > 0, index + length <= data.endIndex,
-                  String(data: data[index..<(index + length)], encoding: .utf8) != nil
-            else { return (line, column) }
-            if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
-            index += length
-        }
-        return (line, column)
     }
 }
 

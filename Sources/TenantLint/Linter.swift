@@ -11,7 +11,9 @@ public struct Linter: Sendable {
 
     public func lint(_ tenant: TenantDefinition) -> LintReport {
         let context = LintContext(tenant: tenant)
-        var findings = tenant.findings
+        // `lint.disable` turns off rules: it never hides a loading finding (a script that is a symlink out of the
+        // tenant folder, a FIFO, a NUL byte), whatever identifier it names.
+        var findings: [Finding] = []
         for rule in rules { findings += rule.check(context) }
         var suppressed: [SuppressedRule] = []
         for disabled in tenant.settings.disabledRules {
@@ -27,7 +29,7 @@ public struct Linter: Sendable {
                     message: "`lint.disable` names `\(disabled.rule)`, which is not a rule.\(hint)"))
             }
         }
-        return LintReport(findings: findings, suppressed: suppressed, tenants: [tenant.name])
+        return LintReport(findings: tenant.findings + findings, suppressed: suppressed, tenants: [tenant.name])
     }
 }
 

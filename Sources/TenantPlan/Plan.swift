@@ -1,10 +1,13 @@
 import TenantConfig
 
 /// A reviewed, ordered, serial list of Management API calls that makes a tenant match its files: the single
-/// source of truth that every renderer (text, markdown, json) and `apply` read. Never holds a secret value.
+/// source of truth that every renderer (text, markdown, json) read. Never holds a secret value. As a plan file it is
+/// an expectation `apply` checks (it plans again from the files and refuses any step that differs), not a script
+/// it runs.
 public struct Plan: Codable, Sendable, Equatable {
-    /// The plan file format this build writes and reads.
-    public static let formatVersion = 1
+    /// The plan file format this build writes and reads. 2: `steps_digest`, and apply checks every step against
+    /// the files.
+    public static let formatVersion = 2
 
     public var formatVersion: Int
     public var tenant: String
@@ -24,6 +27,9 @@ public struct Plan: Codable, Sendable, Equatable {
     /// SHA-256 over every desired resource (tenant.yaml, settings, scripts): applying a plan file refuses it when the
     /// tenant folder it was made from now describes something else.
     public var desiredDigest: String
+    /// SHA-256 over the steps as the plan file writes them (`PlanComparison.digest`): names exactly what was
+    /// reviewed and applied (the journal records it), and a steps list edited after planning no longer matches it.
+    public var stepsDigest: String
     /// SHA-256 of every live resource the plan read, by address: apply refuses a plan the tenant moved away from.
     public var fingerprints: [String: String]
     /// Digests of the secrets the steps reference, so apply can tell the environment holds the reviewed values.
@@ -39,7 +45,7 @@ public struct Plan: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version", tenant, directory, domain, liveSource = "live_source", liveEndpoint = "live_endpoint", managedKinds = "managed"
         case liveReadAt = "live_read_at"
-        case desiredDigest = "desired_digest", fingerprints, secrets, unresolvedSecrets = "unresolved_secrets", steps, kept, summary
+        case desiredDigest = "desired_digest", stepsDigest = "steps_digest", fingerprints, secrets, unresolvedSecrets = "unresolved_secrets", steps, kept, summary
     }
 
     public var isEmpty: Bool { steps.isEmpty }

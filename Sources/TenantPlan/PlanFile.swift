@@ -6,11 +6,15 @@ public enum PlanFile {
     public enum ReadError: Error, Equatable, CustomStringConvertible {
         case unreadable(String)
         case unsupportedVersion(Int)
+        /// A plan file from before apply checked every step against the files.
+        case olderVersion(Int)
 
         public var description: String {
             switch self {
             case .unreadable(let why): "cannot read the plan file: \(why)"
             case .unsupportedVersion(let v): "plan format_version \(v) is not supported (this tenantctl reads \(Plan.formatVersion)); plan again with this version"
+            case .olderVersion(let v):
+                "plan format_version \(v) comes from an older tenantctl, whose plan files record no steps_digest and were applied as written; this tenantctl reads \(Plan.formatVersion) and checks every step against the files: plan again with this version and review the new plan"
             }
         }
     }
@@ -24,6 +28,7 @@ public enum PlanFile {
     public static func decode(_ data: Data) throws(ReadError) -> Plan {
         struct Version: Decodable { var format_version: Int? }
         guard let version = try? JSONDecoder().decode(Version.self, from: data) else { throw .unreadable("not JSON") }
+        if let found = version.format_version, found >= 1, found < Plan.formatVersion { throw .olderVersion(found) }
         guard version.format_version == Plan.formatVersion else { throw .unsupportedVersion(version.format_version ?? 0) }
         do { return try JSONDecoder().decode(Plan.self, from: data) } catch { throw .unreadable("\(error)") }
     }

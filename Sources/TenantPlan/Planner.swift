@@ -47,7 +47,7 @@ public struct Planner: Sendable {
         return Plan(
             formatVersion: Plan.formatVersion, tenant: tenant.name, directory: tenant.directory, domain: snapshot.domain, liveSource: liveSource, liveEndpoint: liveEndpoint,
             managedKinds: managed.sorted { $0.rawValue < $1.rawValue }, liveReadAt: snapshot.exportedAt,
-            desiredDigest: Self.digest(desired), fingerprints: Self.fingerprints(live, managed: managed),
+            desiredDigest: Self.digest(desired), stepsDigest: PlanComparison.digest(steps), fingerprints: Self.fingerprints(live, managed: managed),
             secrets: secrets.keys.sorted().map { SecretDigest(name: $0, digest: ConfigurationDigest.secretDigest(name: $0, value: secrets[$0]!, domain: snapshot.domain)) },
             unresolvedSecrets: missing, steps: steps, kept: builder.kept.sorted { $0.resource < $1.resource }, summary: summary)
     }

@@ -45,6 +45,83 @@ import Testing
     }
 }
 
+/// The recipes are safe against a malicious pull request (docs/security.md): the apply plans from the merged commit
+/// and trusts nothing a pull request's run produced, and no job a pull request runs gets a credential that writes
+/// or a secret keyword.
+@Suite struct CIRecipeSafetyTests {
+    static func document(_ path: String) throws -> ConfigNode {
+        let text = try String(contentsOf: CLIProcess.packageRoot.appendingPathComponent(path), encoding: .utf8)
+        return try #require(try YAMLDocument.parse(text, file: path))
+    }
+
+    /// The job as one text, to search for the secrets it names.
+    static func text(_ job: ConfigNode) -> String { String(decoding: job.json.encoded(), as: UTF8.self) }
+
+    /// Every secret keyword the example tenants declare.
+    static var secretKeywords: [String] {
+        let root = CLIProcess.packageRoot.appendingPathComponent("tenants")
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        return folders.flatMap { TenantLoader(environment: [:]).load(root.appendingPathComponent($0).path).settings.secretKeywords }.sorted()
+    }
+
+    @Test func theExampleTenantsDeclareSecretKeywords() {
+        #expect(Self.secretKeywords == ["ACCOUNTS_API_KEY", "LEGACY_API_CLIENT_SECRET"], "the checks below look for these")
+    }
+
+    @Test func gitHubAppliesAPlanMadeFromTheMergedCommitAndDownloadsNoArtifact() throws {
+        let apply = try #require(try Self.document("examples/ci/github-actions.yml")["jobs"]?["apply"])
+        let steps = apply["steps"]?.items ?? []
+        #expect(!Self.text(apply).contains("download-artifact"), "a pull request's artifact is never applied")
+        #expect(steps.first?["uses"]?.string == "actions/checkout@v4" && steps.first?["with"]?["ref"]?.string == "${{ github.sha }}")
+        let runs = steps.compactMap { $0["run"]?.string }
+        let plan = try #require(runs.firstIndex { $0.contains("tenantctl plan ") && $0.contains("--out plan.json") })
+        let applied = try #require(runs.firstIndex { $0.contains("tenantctl apply plan.json") })
+        #expect(plan < applied)
+        #expect(apply["environment"]?.string == "${{ matrix.tenant.name }}", "write credentials live in a per-tenant environment")
+    }
+
+    @Test func gitHubPullRequestJobsGetOnlyTheReadOnlyClient() throws {
+        let jobs = try Self.document("examples/ci/github-actions.yml")["jobs"]?.entries ?? []
+        let pullRequestJobs = jobs.filter { $0.value["if"]?.string?.contains("'pull_request'") == true }
+        #expect(Set(pullRequestJobs.map(\.key)) == ["check", "plan"])
+        for job in pullRequestJobs {
+            let text = Self.text(job.value)
+            let named = text.components(separatedBy: "secrets.").dropFirst().map { String($0.prefix { $0.isUppercase || $0.isNumber || $0 == "_" }) }
+            #expect(Set(named).isSubset(of: ["AUTH0_READ_CLIENT_ID", "AUTH0_READ_CLIENT_SECRET"]), "\(job.key) gets \(named)")
+            #expect(job.key != "check" || named.isEmpty, "the job that runs the scripts gets no secret")
+            #expect(job.value["environment"] == nil)
+        }
+    }
+
+    @Test func gitLabAppliesAPlanMadeFromTheMergedCommit() throws {
+        let apply = try #require(try Self.document("examples/ci/gitlab-ci.yml")["apply"])
+        let script = apply["script"]?.items.compactMap(\.string) ?? []
+        #expect(!Self.text(apply).contains("/artifacts/"), "a merge request's artifact is never applied")
+        let plan = try #require(script.firstIndex { $0.contains("tenantctl plan ") && $0.contains("--out plan.json") })
+        let applied = try #require(script.firstIndex { $0.contains("tenantctl apply plan.json") })
+        #expect(plan < applied)
+    }
+
+    @Test func gitLabMergeRequestJobsUseOnlyTheReadOnlyClient() throws {
+        // Which variables a merge request pipeline sees is GitLab's "protected" flag; the recipe makes sure that even
+        // a write credential left unprotected by mistake is not what plan uses, and names no secret keyword.
+        let document = try Self.document("examples/ci/gitlab-ci.yml")
+        let jobs = document.entries.filter { Self.text($0.value).contains("merge_request_event") }
+        #expect(Set(jobs.map(\.key)) == ["validate", "plan"])
+        let plan = document["plan"]?["script"]?.items.compactMap(\.string) ?? []
+        let readOnly = try #require(plan.firstIndex { $0 == #"export AUTH0_CLIENT_ID="$AUTH0_READ_CLIENT_ID" AUTH0_CLIENT_SECRET="$AUTH0_READ_CLIENT_SECRET""# })
+        #expect(readOnly < (plan.firstIndex { $0.contains("tenantctl plan ") } ?? 0))
+        let validate = document["validate"]?["script"]?.items.compactMap(\.string) ?? []
+        #expect(validate.first == "unset AUTH0_READ_CLIENT_ID AUTH0_READ_CLIENT_SECRET GITLAB_TOKEN", "the job that runs the scripts holds no credential")
+        for job in jobs {
+            let text = Self.text(job.value)
+            for name in ["AUTH0_CLIENT_ID", "AUTH0_CLIENT_SECRET"] + Self.secretKeywords {
+                #expect(!text.contains("$\(name)") && !text.contains("${\(name)}"), "\(job.key) reads \(name)")
+            }
+        }
+    }
+}
+
 /// The JSON Schemas kept in schemas/ are what `tenantctl schema` prints today.
 @Suite struct SchemaCommandTests {
     @Test(arguments: [("tenant", "schemas/tenant.schema.json"), ("settings", "schemas/tenantctl.schema.json")])

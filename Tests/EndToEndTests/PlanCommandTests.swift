@@ -58,7 +58,7 @@ import Testing
         let written = try await CLIProcess.run(["plan", "tenants/acme-dev", "--out", out, "-q"], environment: secrets)
         #expect(written.status == 0)
         let bytes = try String(contentsOfFile: out, encoding: .utf8)
-        #expect(bytes.contains("\"format_version\" : 1"))
+        #expect(bytes.contains("\"format_version\" : 2"))
         #expect(bytes.contains("{{secret:LEGACY_API_CLIENT_SECRET}}"))
         #expect(!bytes.contains("dev-only-test-secret"))
     }

@@ -125,7 +125,7 @@ private final class FakeCollection: Sendable {
             #expect(announced.current == ["1/6", "2/6", "3/6", "4/6", "5/6", "6/6"])
 
             #expect(journal.entries == [
-                json(#"{"event":"start","tenant":"acme-dev","domain":"acme-dev.eu.auth0.com","steps":6,"desired_digest":"sha256:desired"}"#),
+                json(#"{"event":"start","tenant":"acme-dev","domain":"acme-dev.eu.auth0.com","steps":6,"desired_digest":"sha256:desired","steps_digest":"sha256:steps"}"#),
                 json(#"{"event":"send","step":1,"method":"POST","path":"clients"}"#),
                 json(#"{"event":"done","step":1,"created_id":"\#(workerID)","resource":"clients/Orders Worker"}"#),
                 json(#"{"event":"send","step":2,"method":"POST","path":"resource-servers"}"#),
@@ -171,7 +171,7 @@ private final class FakeCollection: Sendable {
 
             let workerID = try #require(outcomes.first?.createdID)
             #expect(journal.entries == [
-                json(#"{"event":"start","tenant":"acme-dev","domain":"acme-dev.eu.auth0.com","steps":3,"desired_digest":"sha256:desired"}"#),
+                json(#"{"event":"start","tenant":"acme-dev","domain":"acme-dev.eu.auth0.com","steps":3,"desired_digest":"sha256:desired","steps_digest":"sha256:steps"}"#),
                 json(#"{"event":"send","step":1,"method":"POST","path":"clients"}"#),
                 json(#"{"event":"done","step":1,"created_id":"\#(workerID)","resource":"clients/Orders Worker"}"#),
                 json(#"{"event":"send","step":2,"method":"POST","path":"client-grants"}"#),
@@ -239,7 +239,7 @@ private final class FakeCollection: Sendable {
             }
             #expect(calls(api) == ["POST clients", "GET clients", "POST clients", "GET clients"])
             #expect(journal.entries == [
-                json(#"{"event":"start","tenant":"acme-dev","domain":"acme-dev.eu.auth0.com","steps":2,"desired_digest":"sha256:desired"}"#),
+                json(#"{"event":"start","tenant":"acme-dev","domain":"acme-dev.eu.auth0.com","steps":2,"desired_digest":"sha256:desired","steps_digest":"sha256:steps"}"#),
                 json(#"{"event":"send","step":1,"method":"POST","path":"clients"}"#),
                 .object(["event": .string("failed"), "step": .number(1), "error": .string(expected.description)]),
             ])

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TenantConfig
 @testable import ScriptTesting
@@ -58,5 +59,39 @@ import TenantConfig
         }
         #expect(load(importMode: false, tests: casesOnly).findings.isEmpty, "outside import mode nothing is migrated")
         #expect(load(importMode: false, tests: nil).findings.isEmpty)
+    }
+
+    @Test func aTestFileLinkedOutOfTheTenantFolderIsRefusedUnread() throws {
+        var fileSystem = InMemoryFileSystem(root: "t", textFiles: [
+            "tenant.yaml": "databases:\n  - name: db\n    options: {enabledDatabaseCustomization: true, customScripts: {login: ./db/login.js}}\n",
+            "db/login.js": "function login(email, password, callback) { callback(null); }\n",
+        ])
+        fileSystem.links["t/db/tests.yaml"] = "/etc/passwd"
+        fileSystem.files["/etc/passwd"] = Data("root:x:0:0:root:/root:/bin/bash\n".utf8)
+        let tenant = TenantLoader(fileSystem: fileSystem, environment: [:]).load("t")
+        let loaded = ScriptTestSuiteLoader(fileSystem: fileSystem).cases(for: tenant)
+        #expect(loaded.findings.map(\.message) == ["t/db/tests.yaml resolves to /etc/passwd, outside the tenant folder t; tenantctl reads only files inside it, so a symlink must point to a file there (or copy the file in)"])
+        #expect(loaded.findings.first?.severity == .error)
+        #expect(loaded.cases.allSatisfy { $0.location == nil }, "only the generic cases")
+    }
+}
+
+/// The scripts run in a node that holds none of tenantctl's environment: `vm` is no sandbox, so a script from a pull
+/// request could otherwise read the CI job's credentials.
+@Suite(.enabled(if: NodeHarness.findNode() != nil, "node is not on PATH"))
+struct NodeHarnessEnvironmentTests {
+    @Test func aScriptThatEscapesTheVMSeesNoneOfTenantctlsVariables() throws {
+        let escape = """
+        function login(email, password, callback) {
+          var env = callback.constructor('return process')().env;
+          callback(null, { user_id: 'legacy|1', variables: Object.keys(env).sort() });
+        }
+        """
+        let testCase = ScriptTestCase(name: "escape", connection: "db", script: .login, file: "login.js", code: escape,
+                                      arguments: [.string("a@b"), .string("pw")], configuration: [:])
+        let run = try #require(try NodeHarness(node: NodeHarness.findNode()!).run([testCase]).first)
+        let variables = try #require(run.calls.first?.value["variables"]?.arrayValue, "the escape worked: \(run.calls)").compactMap(\.stringValue)
+        #expect(ProcessInfo.processInfo.environment.keys.contains { !NodeHarness.keptVariables.contains($0) }, "this test's own environment has more to hide")
+        #expect(Set(variables).isSubset(of: NodeHarness.keptVariables), "\(variables)")
     }
 }

@@ -68,7 +68,7 @@ extension Plan {
     /// A plan with no steps, for building reports by hand.
     static var empty: Plan {
         Plan(formatVersion: Plan.formatVersion, tenant: "t", directory: "tenants/t", domain: "t.example", liveSource: "snapshot", liveEndpoint: nil,
-             managedKinds: nil, liveReadAt: "now", desiredDigest: "", fingerprints: [:], secrets: [], unresolvedSecrets: [], steps: [], kept: [],
+             managedKinds: nil, liveReadAt: "now", desiredDigest: "", stepsDigest: PlanComparison.digest([]), fingerprints: [:], secrets: [], unresolvedSecrets: [], steps: [], kept: [],
              summary: PlanSummary(add: 0, change: 0, destroy: 0))
     }
 }

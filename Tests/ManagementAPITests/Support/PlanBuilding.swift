@@ -21,9 +21,9 @@ enum TestPlan {
     static func make(_ steps: [JSONValue], fingerprints: [String: String] = [:], managed: [String]? = nil,
                      secrets: [(name: String, digest: String)] = [], unresolvedSecrets: [String] = []) throws -> Plan {
         var plan: [String: JSONValue] = [
-            "format_version": .number(1), "tenant": .string("acme-dev"), "directory": .string("tenants/acme-dev"),
+            "format_version": .number(Double(Plan.formatVersion)), "tenant": .string("acme-dev"), "directory": .string("tenants/acme-dev"),
             "domain": .string("acme-dev.eu.auth0.com"), "live_source": .string("live"), "live_read_at": .string("2026-11-20T09:30:00Z"),
-            "desired_digest": .string("sha256:desired"), "fingerprints": .object(fingerprints.mapValues(JSONValue.string)),
+            "desired_digest": .string("sha256:desired"), "steps_digest": .string("sha256:steps"), "fingerprints": .object(fingerprints.mapValues(JSONValue.string)),
             "secrets": .array(secrets.map { .object(["name": .string($0.name), "digest": .string($0.digest)]) }),
             "unresolved_secrets": .array(unresolvedSecrets.map(JSONValue.string)), "steps": .array(steps), "kept": .array([]),
             "summary": .object(["add": .number(0), "change": .number(0), "destroy": .number(0)]),
@@ -40,7 +40,7 @@ struct TestJournal {
 
     init() throws {
         directory = TestFiles.temporaryDirectory()
-        journal = try ApplyJournal(directory: directory.path, tenant: "acme-dev")
+        journal = try ApplyJournal(directory: directory.path, tenant: "acme-dev") { _, _ in }
     }
 
     /// The raw text of the journal file.
