@@ -69,14 +69,23 @@ actor EmulatorGate {
 }
 
 /// A fault a test schedules through the admin channel: the first request with this method whose path (after
-/// `/api/v2/`) starts with `pathPrefix` gets it, its write landing or not as asked.
+/// `/api/v2/`) starts with `pathPrefix` gets it, its write landing or not as asked. A `*` in the prefix stands for
+/// one path segment (`organizations/*/client-grants`).
 struct ScheduledFault: Sendable {
     var method: String
     var pathPrefix: String
     var fault: FaultInjector.Fault
     var writeLands: Bool
 
-    func matches(method: String, path: String) -> Bool { self.method == method && path.hasPrefix(pathPrefix) }
+    func matches(method: String, path: String) -> Bool {
+        guard self.method == method else { return false }
+        let wanted = pathPrefix.split(separator: "/", omittingEmptySubsequences: false)
+        let actual = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard actual.count >= wanted.count else { return false }
+        return zip(wanted, actual).enumerated().allSatisfy { index, pair in
+            pair.0 == "*" || pair.0 == pair.1 || (index == wanted.count - 1 && pair.1.hasPrefix(pair.0))
+        }
+    }
 
     /// `{"method":"POST","path":"organizations","fault":"dropped_connection","lands":true}`.
     init?(_ body: JSONValue) {

@@ -52,6 +52,15 @@ struct EmulatorFixture {
         try await fetch("/__emulator/snapshot")
     }
 
+    /// Sends a request to the emulator's admin channel (scheduling a fault, say).
+    func admin(_ method: String, _ path: String, body: JSONValue) async throws {
+        var request = URLRequest(url: URL(string: "\(emulator.baseURL)\(path)")!)
+        request.httpMethod = method
+        request.httpBody = body.encoded()
+        let (_, response) = try await URLSession.shared.data(for: request)
+        guard (response as? HTTPURLResponse)?.statusCode == 204 else { throw URLError(.badServerResponse) }
+    }
+
     /// An emulator admin endpoint, fetched without blocking a thread of Swift's cooperative pool: the in-process
     /// emulator's store is an actor on that pool, and a blocking `Data(contentsOf:)` from two tests at once on a
     /// two-core machine left no thread to answer them (both timed out after 60 s in CI).
