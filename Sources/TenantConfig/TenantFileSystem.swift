@@ -8,6 +8,8 @@ public protocol TenantFileSystem: Sendable {
     func size(of path: String) -> Int?
     /// Whether a directory exists at the path.
     func isDirectory(_ path: String) -> Bool
+    /// The names of the entries of a directory, sorted; empty when it does not exist.
+    func entries(of directory: String) -> [String]
 }
 
 /// Files on disk.
@@ -27,6 +29,11 @@ public struct DiskFileSystem: TenantFileSystem {
     public func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    public func entries(of directory: String) -> [String] {
+        guard isDirectory(directory) else { return [] }
+        return ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
     }
 }
 
@@ -48,6 +55,10 @@ public struct InMemoryFileSystem: TenantFileSystem {
     public func isDirectory(_ path: String) -> Bool {
         let prefix = TenantPath.normalize(path) + "/"
         return files.keys.contains { $0.hasPrefix(prefix) }
+    }
+    public func entries(of directory: String) -> [String] {
+        let prefix = TenantPath.normalize(directory) + "/"
+        return Set(files.keys.filter { $0.hasPrefix(prefix) }.compactMap { $0.dropFirst(prefix.count).split(separator: "/").first.map(String.init) }).sorted()
     }
 }
 

@@ -15,6 +15,10 @@ public enum RuleRegistry {
         ScriptsCompleteRule.self,
         LegacyAPIAudienceRestrictedRule.self,
         RulesEndOfLifeRule.self,
+        MigrateRulesTodoRule.self,
+        ManagementAPIPerLoginRule.self,
+        EmailProviderProductionRule.self,
+        LogStreamProductionRule.self,
         ConfigurationSecretLiteralRule.self,
         ReferencesResolveRule.self,
     ]
