@@ -22,7 +22,7 @@ public struct MigrateRulesTodoRule: ScriptRule {
               global.count = (global.count || 0) + 1;
             };
 
-            """), expectedMessage: "action `add-claims` holds code `tenantctl migrate-rules` could not convert (2:3: actions do not keep `global` between executions; use api.cache, or recompute the value.)"),
+            """), expectedMessage: "action `add-claims` still holds a part `tenantctl migrate-rules` could not convert: actions do not keep `global` between executions; use api.cache, or recompute the value. Convert it by hand"),
         ],
         nonTriggeringExamples: [
             RuleExample(label: "the TODO converted and removed", files: ScriptFixture.action("""
@@ -46,7 +46,8 @@ public struct MigrateRulesTodoRule: ScriptRule {
             guard let range = comment.text.range(of: Self.marker) else { return nil }
             var what = comment.text[range.upperBound...].trimmingCharacters(in: .whitespaces)
             if what.hasSuffix("*/") { what = String(what.dropLast(2)).trimmingCharacters(in: .whitespaces) }
-            return finding("\(script.role) holds code `tenantctl migrate-rules` could not convert (\(comment.line):\(comment.column): \(what)). Convert it by hand (docs/guide.md, Moving off Rules), then remove the `// \(Self.marker)` comment.",
+            let sentence = what.hasSuffix(".") ? what : what + "."
+            return finding("\(script.role) still holds a part `tenantctl migrate-rules` could not convert: \(sentence) Convert it by hand (docs/guide.md, Moving off Rules), then remove the `// \(Self.marker)` comment.",
                            in: script, line: comment.line, column: comment.column)
         }
     }
