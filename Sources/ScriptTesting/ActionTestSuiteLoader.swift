@@ -40,6 +40,8 @@ public struct ActionTestSuiteLoader: Sendable {
                 let parsed = parseTestFile(testFile, action: code, triggers: triggers)
                 cases += parsed.cases
                 findings += parsed.findings
+                // The file's secrets stand in for the placeholders in the generated checks too.
+                codes[action.key] = parsed.code
             }
         }
         // A tests.yaml beside no declared action's code tests nothing: say so rather than pass silently.
@@ -82,7 +84,7 @@ public struct ActionTestSuiteLoader: Sendable {
         }
     }
 
-    private func parseTestFile(_ path: String, action: ActionCode, triggers: [String]) -> (cases: [ActionTestCase], findings: [Finding]) {
+    private func parseTestFile(_ path: String, action: ActionCode, triggers: [String]) -> (cases: [ActionTestCase], findings: [Finding], code: ActionCode) {
         var findings: [Finding] = []
         func problem(_ location: SourceLocation?, _ message: String) {
             findings.append(Finding(rule: "script-test-file", severity: .error, location: location ?? SourceLocation(file: path), message: message))
@@ -91,19 +93,19 @@ public struct ActionTestSuiteLoader: Sendable {
         do {
             guard let data = try fileSystem.contents(of: path), let decoded = String(data: data, encoding: .utf8) else {
                 problem(nil, "cannot read \(path) as UTF-8 text")
-                return ([], findings)
+                return ([], findings, action)
             }
             text = decoded
         } catch {
             problem(nil, "cannot read \(path): \(error.localizedDescription)")
-            return ([], findings)
+            return ([], findings, action)
         }
         let root: ConfigNode?
         do { root = try YAMLDocument.parse(text, file: path) } catch {
             problem(nil, "\(path) is not valid YAML: \(error)")
-            return ([], findings)
+            return ([], findings, action)
         }
-        guard let root, root.isMapping else { return ([], findings) }
+        guard let root, root.isMapping else { return ([], findings, action) }
         for entry in root.entries where !["secrets", "cases"].contains(entry.key) {
             problem(entry.keyLocation, "unknown key `\(entry.key)` in \(path); an action's test file has secrets and cases")
         }
@@ -149,6 +151,6 @@ public struct ActionTestSuiteLoader: Sendable {
             cases.append(ActionTestCase(kind: .written, name: name, subject: action.name, trigger: trigger, actions: [code], event: event,
                                         exchanges: item["http"]?.items.map(\.json) ?? [], expectedCalls: expected, file: action.file, location: item.location))
         }
-        return (cases, findings)
+        return (cases, findings, code)
     }
 }

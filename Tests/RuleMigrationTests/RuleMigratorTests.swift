@@ -191,6 +191,66 @@ import TenantConfig
         #expect(migration.plan.findings.last?.message == "rule `off` is disabled, so its action `off` is declared but not bound to post-login; bind it in `triggers` when it should run")
     }
 
+    @Test func rulesBetweenSectionsAndRulesConfigsAfterThemLeaveTheRestInPlace() throws {
+        let migration = migrate([
+            "tenant.yaml": """
+            clients: []
+
+            # The rules, oldest first.
+            rules:
+              - name: deny
+                script: ./rules/deny.js
+
+            rulesConfigs:
+              - key: UNUSED_TOKEN
+                value: ##UNUSED_TOKEN##
+
+            # Connections come last.
+            databases: []
+
+            """,
+            "rules/deny.js": Self.denyRule,
+        ])
+        #expect(migration.problems.isEmpty, "\(migration.problems)")
+        #expect(migration.document == """
+        clients: []
+
+        # Moved to actions by `tenantctl migrate-rules`: the empty list lets plan delete the live rules.
+        rules: []
+
+        actions:
+          - name: deny
+            code: ./actions/deny/code.js
+            runtime: node22
+            deployed: true
+            dependencies: []
+            supported_triggers:
+              - id: post-login
+                version: v3
+
+        triggers:
+          post-login:
+            - action_name: deny
+              display_name: deny
+
+        # Connections come last.
+        databases: []
+
+        """)
+    }
+
+    @Test func aRuleUsingGlobalStateIsMigratedWithATodoNamedByFileAndLine() {
+        let migration = migrate([
+            "tenant.yaml": "rules:\n  - name: count\n    script: ./rules/count.js\n",
+            "rules/count.js": "function count(user, context, callback) {\n  global.logins = (global.logins || 0) + 1;\n  callback(null, user, context);\n}\n",
+        ])
+        #expect(migration.problems.isEmpty, "\(migration.problems)")
+        #expect(migration.plan.findings.map { $0.compilerStyleLine() } == [
+            "t/actions/count/code.js:2:3: warning: rule `count` → action `count`: actions do not keep `global` between executions as rules did: keep values worth caching with api.cache.set/get, or recompute them. [migrate-rules]",
+        ])
+        #expect(migration.plan.writes["t/actions/count/code.js"]?.contains("  // TODO(migrate-rules): actions do not keep `global`") == true)
+    }
+
     @Test func aRuleThatDoesNotParseChangesNothing() {
         let migration = migrate([
             "tenant.yaml": "rules:\n  - name: broken\n    script: ./rules/broken.js\n  - name: fine\n    script: ./rules/fine.js\n",

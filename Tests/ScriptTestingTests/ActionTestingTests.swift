@@ -116,6 +116,12 @@ import TenantConfig
         #expect(written.actions.first?.secrets["REGION"] == .string("us"))
     }
 
+    @Test func aTestFilesSecretsReachTheGeneratedChecks() throws {
+        let loaded = load(["actions/restrict/tests.yaml": "secrets: {API_KEY: the-real-value-for-tests}\ncases: []\n"])
+        let web = try #require(loaded.cases.first { if case .legacyAPI(let client, _, _, _, _) = $0.kind { client == "Web" } else { false } })
+        #expect(web.actions.first?.secrets["API_KEY"] == .string("the-real-value-for-tests"))
+    }
+
     @Test func badTestFilesAreNamedWithTheirPlace() {
         let loaded = load(["actions/restrict/tests.yaml": """
         setup: {}
