@@ -35,7 +35,8 @@ enum DeploySettingsParser {
                     settings.environment = environment
                     settings.environmentLocation = value.location
                 } else if let text = value.string {
-                    let hint = NearestKey.suggestion(for: text, among: names).map { " Did you mean `\($0)`?" } ?? ""
+                    let near = names.first { !text.isEmpty && $0.hasPrefix(text.lowercased()) } ?? NearestKey.suggestion(for: text, among: names)
+                    let hint = near.map { " Did you mean `\($0)`?" } ?? ""
                     findings.append(.loader("wrong-type", value.location, "`environment` is `\(text)`, which is not one of \(names.joined(separator: ", ")).\(hint)"))
                 } else {
                     findings.append(.wrongType(entry, expected: names.joined(separator: ", ")))

@@ -14,11 +14,11 @@ public struct EmailProviderProductionRule: Rule {
         triggeringExamples: [
             RuleExample(label: "a production tenant without an email provider",
                         files: ["tenant.yaml": logStream, "tenantctl.yaml": "environment: production\n"],
-                        expectedMessage: "this production tenant has no email provider of its own"),
+                        expectedMessage: "this production tenant declares no email provider of its own"),
             RuleExample(label: "environment not set (warning naming the setting)", files: ["tenant.yaml": logStream],
                         expectedMessage: "`environment:` is not set in tenantctl.yaml"),
             RuleExample(label: "a disabled provider", files: ["tenant.yaml": logStream + provider(enabled: false), "tenantctl.yaml": "environment: production\n"],
-                        expectedMessage: "this production tenant has its email provider disabled (`enabled: false`)"),
+                        expectedMessage: "this production tenant declares its email provider disabled (`enabled: false`)"),
             RuleExample(label: "customized templates in a development tenant without a provider",
                         files: ["tenant.yaml": templates, "tenantctl.yaml": "environment: development\n"],
                         expectedMessage: "email template `verify_email` is customized"),
@@ -38,7 +38,7 @@ public struct EmailProviderProductionRule: Rule {
         let provider = tenant.resources(.emailProvider).first
         if let provider, provider.body["enabled"]?.bool != false { return [] }
         let id = Self.description.identifier
-        let lacks = provider == nil ? "has no email provider of its own" : "has its email provider disabled (`enabled: false`)"
+        let lacks = provider == nil ? "declares no email provider of its own" : "declares its email provider disabled (`enabled: false`)"
         if let template = Self.customizedTemplates(tenant).first {
             let name = template["template"]?.string ?? "?"
             return [Finding(rule: id, severity: .error, location: template.location,
@@ -48,7 +48,7 @@ public struct EmailProviderProductionRule: Rule {
         guard let severity = expectation.severity else { return [] }
         let why = "Auth0's test provider sends a limited number of emails and is not for production, so verification, password reset and welcome emails stop arriving."
         let message = expectation.settingNote.isEmpty
-            ? "this production tenant \(lacks): \(why) Declare `emailProvider` in tenant.yaml (one account per tenant)."
+            ? "this production tenant \(lacks): \(why) Declare `emailProvider` in tenant.yaml (one account per tenant; `tenantctl export` writes the one the live tenant has)."
             : "the tenant \(lacks): \(why) If this is a production tenant, declare `emailProvider` in tenant.yaml (one account per tenant).\(expectation.settingNote)"
         return [Finding(rule: id, severity: severity, location: provider?.location ?? expectation.location, message: message)]
     }

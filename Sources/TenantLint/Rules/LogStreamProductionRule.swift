@@ -13,9 +13,9 @@ public struct LogStreamProductionRule: Rule {
         triggeringExamples: [
             RuleExample(label: "a production tenant without a log stream",
                         files: ["tenant.yaml": EmailProviderProductionRule.provider(enabled: true), "tenantctl.yaml": "environment: production\n"],
-                        expectedMessage: "this production tenant streams its logs nowhere"),
+                        expectedMessage: "this production tenant declares no active log stream"),
             RuleExample(label: "only a paused stream", files: ["tenant.yaml": EmailProviderProductionRule.logStream + "    status: paused\n", "tenantctl.yaml": "environment: production\n"],
-                        expectedMessage: "streams its logs nowhere"),
+                        expectedMessage: "declares no active log stream"),
             RuleExample(label: "environment not set (warning naming the setting)", files: ["tenant.yaml": "clients: []\n"],
                         expectedMessage: "`environment:` is not set in tenantctl.yaml"),
         ],
@@ -36,8 +36,8 @@ public struct LogStreamProductionRule: Rule {
         guard let severity = expectation.severity else { return [] }
         let why = "Auth0 keeps tenant logs for a limited time only, so what happened during an incident or an attack is gone before anyone looks."
         let message = expectation.settingNote.isEmpty
-            ? "this production tenant streams its logs nowhere: \(why) Declare an active log stream in `logStreams` (Datadog, Splunk, an HTTP endpoint, …)."
-            : "the tenant streams its logs nowhere: \(why) If this is a production tenant, declare an active log stream in `logStreams`.\(expectation.settingNote)"
+            ? "this production tenant declares no active log stream: \(why) Declare an active log stream in `logStreams` (Datadog, Splunk, an HTTP endpoint, …)."
+            : "the tenant declares no active log stream: \(why) If this is a production tenant, declare an active log stream in `logStreams`.\(expectation.settingNote)"
         return [Finding(rule: Self.description.identifier, severity: severity,
                         location: tenant.resources(.logStreams).first?.location ?? expectation.location, message: message)]
     }
