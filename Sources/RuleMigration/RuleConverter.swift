@@ -109,7 +109,8 @@ struct RuleRewriter {
 
     mutating func convert() -> ConvertedRule {
         outputLineStarts[1] = 0
-        copy(0, start(main.start))
+        // `async function rule(…)`: the header replaced starts at `async`.
+        copy(0, start(source[main.start - 1]?.isIdentifier("async") == true ? main.start - 1 : main.start))
         emit("exports.onExecutePostLogin = async (event, api) => {")
         render(from: end(main.bodyOpen), tokens: (main.bodyOpen + 1)..<main.bodyClose, to: start(main.bodyClose))
         emit(source[main.bodyClose + 1]?.isPunctuator(";") == true ? "}" : "};")
@@ -207,10 +208,22 @@ struct RuleRewriter {
         let isAsynchronous = isInNestedFunction(index)
         if arguments.count >= 2, isIdentifier(arguments[0], "null"), isIdentifier(arguments[1], userName),
            arguments.count == 2 || (arguments.count == 3 && isIdentifier(arguments[2], contextName)) {
+            // `return` where the call is a statement; `undefined` as a concise arrow's body; elsewhere (`a && callback(…)`)
+            // no statement fits.
+            let replacement: String
+            if returns || isStatementStart(index) {
+                replacement = "return"
+            } else if source[index - 1]?.isPunctuator("=>") == true {
+                replacement = "undefined"
+            } else {
+                todo(index, "`\(callbackName)(null, \(userName), \(contextName))` is used as a value here; an action carries on by returning: rewrite it as a statement.")
+                return verbatim(index, through: close)
+            }
             if isAsynchronous { asynchronousTodo(index) }
-            return Conversion(begin: begin, pieces: [.text("return")], end: close + 1)
+            return Conversion(begin: begin, pieces: [.text(replacement)], end: close + 1)
         }
-        if arguments.count == 1, let error = arguments.first, error.count >= 3, tokens[error.lowerBound].isIdentifier("new"),
+        // `callback(new UnauthorizedError(m))`, also with the user and context after it as some rules pass them.
+        if (1...3).contains(arguments.count), let error = arguments.first, error.count >= 3, tokens[error.lowerBound].isIdentifier("new"),
            ["UnauthorizedError", "Error"].contains(tokens[error.lowerBound + 1].text), source[error.lowerBound + 2]?.isPunctuator("(") == true,
            source.partner(of: error.lowerBound + 2) == error.upperBound - 1 {
             if isAsynchronous { asynchronousTodo(index) }
@@ -219,7 +232,12 @@ struct RuleRewriter {
             return Conversion(begin: begin, pieces: (returns ? [.text("return ")] : []) + deny, end: close + 1)
         }
         todo(index, "`\(callbackName)(…)` here has no mechanical equivalent: an action carries on by returning, and refuses the login with api.access.deny(reason).")
-        return nil
+        return verbatim(index, through: close)
+    }
+
+    /// The tokens `index...last` left exactly as written (a call kept for a person to convert, arguments included).
+    func verbatim(_ index: Int, through last: Int) -> Conversion {
+        Conversion(begin: index, pieces: [.text(String(String.UnicodeScalarView(scalars[start(index)..<end(last)])))], end: last + 1)
     }
 
     mutating func asynchronousTodo(_ index: Int) {
@@ -411,6 +429,21 @@ struct RuleRewriter {
 
     func isIdentifier(_ range: Range<Int>, _ name: String) -> Bool {
         range.count == 1 && tokens[range.lowerBound].isIdentifier(name)
+    }
+
+    /// Whether a statement starts at the token: after `;`, a brace, `else`, `do`, or the `)` of an `if`/`for`/`while`.
+    func isStatementStart(_ index: Int) -> Bool {
+        guard let previous = source[index - 1] else { return true }
+        if previous.isPunctuator(";") || previous.isPunctuator("{") || previous.isPunctuator("}") || previous.isIdentifier("else") || previous.isIdentifier("do") { return true }
+        // A line break after a complete expression ends the statement before it (automatic semicolon insertion).
+        if tokens[index].followsLineBreak, previous.kind != .punctuator || [")", "]"].contains(previous.text), !previous.isIdentifier("return") {
+            if !previous.isPunctuator(")") { return true }
+        }
+        if previous.isPunctuator(")"), let open = source.partner(of: index - 1), let keyword = source[open - 1],
+           keyword.isIdentifier("if") || keyword.isIdentifier("for") || keyword.isIdentifier("while") {
+            return true
+        }
+        return tokens[index].followsLineBreak && (previous.isPunctuator(")") || previous.isPunctuator("]"))
     }
 
     /// `=` (not `==`, `===`, `=>`) at `index`.

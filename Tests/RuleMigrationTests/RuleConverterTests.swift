@@ -138,7 +138,7 @@ import TenantLint
           var primary = context.primaryUser;
           context.samlConfiguration.mappings = {};
           auth0.users.getAll().then(function () {});
-          callback(err);
+          callback(err, user);
 
         """)
         #expect(converted.todos.map(\.message) == [
@@ -159,6 +159,90 @@ import TenantLint
     @Test func otherParameterNamesAreFollowed() throws {
         let converted = try convert("  if (u.blocked) return cb(new UnauthorizedError('blocked'));\n  cb(null, u, ctx);\n", parameters: "u, ctx, cb")
         #expect(converted.code == action("  if (event.user.blocked) return api.access.deny('blocked');\n  return;\n"))
+    }
+
+    @Test func carryingOnBecomesReturnOnlyWhereAStatementFits() throws {
+        let converted = try convert("""
+          var a = 1
+          callback(null, user, context)
+          if (a) callback(null, user, context); else callback(null, user, context);
+          done(() => callback(null, user, context));
+          a && callback(null, user, context);
+
+        """)
+        #expect(converted.code == action("""
+          var a = 1
+          return
+          if (a) return; else return;
+          // TODO(migrate-rules): the rule called back here after asynchronous work; the action must await that work (async/await) before it returns, or Auth0 ignores what it does after.
+          done(() => undefined);
+          // TODO(migrate-rules): `callback(null, user, context)` is used as a value here; an action carries on by returning: rewrite it as a statement.
+          a && callback(null, user, context);
+
+        """))
+    }
+
+    @Test func aDenialPassingTheUserAndContextToo() throws {
+        #expect(try convert("  callback(new Error(`no ${user.email}`), user, context);\n").code == action("  api.access.deny(`no ${event.user.email}`);\n"))
+    }
+
+    /// Every prefix of a rule that uses each mapping, and every one of its lines removed: each is converted or refused
+    /// with its place, never a crash.
+    @Test func everyTruncationIsConvertedOrRefusedNeverACrash() throws {
+        let rule = """
+        /** Uses every mapping. */
+        async function everything(user, context, callback) {
+          const _ = require('lodash@4.17.21');
+          if (context.clientID === configuration.BLOCKED) return callback(new UnauthorizedError(`blocked ${user.email}`));
+          context.idToken[`https://x/${context.connection}`] = _.uniq(user.app_metadata.roles || []);
+          context.accessToken.plan = context.request.query.plan;
+          context.multifactor = { provider: 'any', allowRememberBrowser: false };
+          context.redirect = { url: 'https://x' };
+          global.n = (global.n || 0) + 1;
+          auth0.users.updateAppMetadata(user.user_id, user.app_metadata).then(() => callback(null, user, context));
+        }
+
+        """
+        let scalars = Array(rule.unicodeScalars)
+        var variants = (0...scalars.count).map { String(String.UnicodeScalarView(scalars[..<$0])) }
+        let lines = rule.split(separator: "\n", omittingEmptySubsequences: false)
+        variants += lines.indices.map { removed in lines.enumerated().filter { $0.offset != removed }.map(\.element).joined(separator: "\n") }
+        var converted = 0
+        for variant in variants {
+            do {
+                _ = try RuleConverter.convert(variant)
+                converted += 1
+            } catch {
+                #expect(error.line >= 1 && error.column >= 1)
+            }
+        }
+        #expect(converted >= lines.count - 3, "removing a line of statements still leaves a rule to convert")
+    }
+
+    /// What the converter writes (conversions and TODO comments alike) is JavaScript Node's own parser accepts.
+    @Test(.enabled(if: (try? NodeSyntaxCheck()) != nil, "node is not on PATH"))
+    func theConvertedCodeParsesUnderNode() throws {
+        let rule = """
+        function everything(user, context, callback) {
+          var ns = 'https://x/';
+          if (context.clientID === configuration.BLOCKED) return callback(new UnauthorizedError('blocked ' + user.email));
+          context.idToken[ns + 'roles'] = (user.app_metadata.roles ||
+            []);
+          context.multifactor = { provider: 'any', allowRememberBrowser: false };
+          global.n = (global.n || 0) + 1;
+          const request = require('request');
+          auth0.users.updateAppMetadata(user.user_id, user.app_metadata).then(() => callback(null, user, context)).catch(callback);
+        }
+        """
+        let converted = try RuleConverter.convert(rule)
+        #expect(converted.todos.count == 4, "\(converted.code)")
+        let verdicts = try NodeSyntaxCheck().check([(converted.code, .module)])
+        #expect(verdicts == [nil], "\(converted.code)")
+    }
+
+    @Test func anAsyncRuleFunctionLosesItsKeywordToTheHandler() throws {
+        let converted = try RuleConverter.convert("async function rule(user, context, callback) {\n  callback(null, user, context);\n}\n")
+        #expect(converted.code == action("  return;\n"))
     }
 
     @Test func commentsAroundTheFunctionAreKept() throws {
