@@ -3,7 +3,8 @@ import PackageDescription
 
 /// tenantctl: Auth0 tenants as code.
 ///
-/// Imports point one way: TenantCLI → {TenantLint, TenantPlan, ManagementAPI} → TenantConfig.
+/// Imports point one way: TenantCLI → {RuleMigration, TenantLint, TenantPlan, ManagementAPI, ScriptTesting} → TenantConfig;
+/// RuleMigration also reads scripts through TenantLint's JavaScript lexer.
 /// ManagementEmulator speaks only the Management API and imports none of the others.
 let package = Package(
     name: "tenantctl",
@@ -29,7 +30,7 @@ let package = Package(
         .target(
             name: "TenantCLI",
             dependencies: [
-                "TenantConfig", "TenantLint", "TenantPlan", "ManagementAPI", "ManagementEmulator", "ScriptTesting",
+                "TenantConfig", "TenantLint", "TenantPlan", "ManagementAPI", "ManagementEmulator", "ScriptTesting", "RuleMigration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -47,6 +48,8 @@ let package = Package(
             resources: [.copy("Resources/api-fields.json")]
         ),
         .target(name: "TenantLint", dependencies: ["TenantConfig"]),
+        // `tenantctl migrate-rules`: rules converted into post-login actions, pure functions over text.
+        .target(name: "RuleMigration", dependencies: ["TenantConfig", "TenantLint"]),
         .target(
             name: "ScriptTesting",
             dependencies: ["TenantConfig"],
@@ -86,6 +89,7 @@ let package = Package(
         ),
         .testTarget(name: "TenantConfigTests", dependencies: ["TenantConfig"]),
         .testTarget(name: "TenantLintTests", dependencies: ["TenantLint", "TenantConfig"]),
+        .testTarget(name: "RuleMigrationTests", dependencies: ["RuleMigration", "TenantLint", "TenantConfig"]),
         .testTarget(name: "TenantPlanTests", dependencies: ["TenantPlan", "TenantConfig"]),
         .testTarget(name: "ScriptTestingTests", dependencies: ["ScriptTesting", "TenantConfig"]),
         .testTarget(
@@ -113,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["tenantctl", "TenantCLI", "TenantLint", "TenantPlan", "ManagementEmulator", "TenantConfig"],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Fixtures"]
         ),
     ]
 )

@@ -50,11 +50,6 @@ public struct NodeHarness: Sendable {
     /// Runs the cases in order; results come back in the same order.
     public func run(_ cases: [ScriptTestCase]) throws -> [ScriptRun] {
         guard !cases.isEmpty else { return [] }
-        guard let harness = Bundle.module.url(forResource: "harness", withExtension: "js") else { throw Failure.harnessMissing }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tenantctl-harness-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let inputURL = directory.appendingPathComponent("input.json")
         let input = JSONValue.object([
             "timeoutMs": .number(Double(timeoutMilliseconds)),
             "cases": .array(cases.map { testCase in
@@ -65,6 +60,34 @@ public struct NodeHarness: Sendable {
                 ])
             }),
         ])
+        return try execute(input, resultsKey: "results", count: cases.count).map(ScriptRun.decode)
+    }
+
+    /// Runs action cases in order (each a trigger's actions until one denies); results come back in the same order.
+    public func run(actions cases: [ActionTestCase]) throws -> [ActionRun] {
+        guard !cases.isEmpty else { return [] }
+        let input = JSONValue.object([
+            "timeoutMs": .number(Double(timeoutMilliseconds)),
+            "actionCases": .array(cases.map { testCase in
+                .object([
+                    "name": .string(testCase.name), "trigger": .string(testCase.trigger), "handler": .string(testCase.handler),
+                    "event": testCase.event, "http": .array(testCase.exchanges),
+                    "actions": .array(testCase.actions.map { action in
+                        .object(["name": .string(action.name), "file": .string(action.file), "code": .string(action.code), "secrets": .object(action.secrets)])
+                    }),
+                ])
+            }),
+        ])
+        return try execute(input, resultsKey: "actionResults", count: cases.count).map(ActionRun.decode)
+    }
+
+    /// One harness process for `input`; its results under `resultsKey`, exactly `count` of them.
+    private func execute(_ input: JSONValue, resultsKey: String, count: Int) throws -> [JSONValue] {
+        guard let harness = Bundle.module.url(forResource: "harness", withExtension: "js") else { throw Failure.harnessMissing }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tenantctl-harness-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let inputURL = directory.appendingPathComponent("input.json")
         try input.encoded().write(to: inputURL)
 
         let process = Process()
@@ -83,9 +106,9 @@ public struct NodeHarness: Sendable {
         guard process.terminationStatus == 0 else {
             throw Failure.crashed(status: process.terminationStatus, stderr: String(decoding: errData, as: UTF8.self))
         }
-        guard let output = try? JSONValue.parse(outData), let results = output["results"]?.arrayValue, results.count == cases.count else {
+        guard let output = try? JSONValue.parse(outData), let results = output[resultsKey]?.arrayValue, results.count == count else {
             throw Failure.unreadableOutput(String(decoding: outData, as: UTF8.self))
         }
-        return results.map(ScriptRun.decode)
+        return results
     }
 }

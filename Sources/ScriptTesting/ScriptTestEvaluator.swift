@@ -6,6 +6,8 @@ public struct ScriptTestOutcome: Sendable {
         /// The rule of the platform (or the case's expectation) that was broken: `callback-once`, `error-object`, …
         public var rule: String
         public var message: String
+        /// Where the failure is, when it is a place in a file rather than the case (an action's wrong export).
+        public var location: SourceLocation? = nil
     }
 
     public var testCase: ScriptTestCase

@@ -26,6 +26,7 @@ public struct TenantctlCommand: AsyncParsableCommand {
             RollbackCommand.self,
             TenantsCommand.self,
             TestScriptsCommand.self,
+            MigrateRulesCommand.self,
             EmulatorCommand.self,
             ExportCommand.self,
             SchemaCommand.self,

@@ -19,6 +19,10 @@ public struct DeploySettings: Sendable, Hashable {
     public var snapshot: String
     /// Who answers for this tenant (teams, people, a channel): named when it drifts or a deploy fails.
     public var owners: [String] = []
+    /// What the tenant is for; nil when `environment:` is not set (rules for production then warn, naming the setting).
+    public var environment: TenantEnvironment?
+    /// Where `environment` is written, for findings about it.
+    public var environmentLocation: SourceLocation?
     /// A folder whose tenant.yaml and scripts this tenant deploys (relative to the tenant folder), so dev, staging
     /// and prod share one description and differ only in their settings and keywords.
     public var base: String?

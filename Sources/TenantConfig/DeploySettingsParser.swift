@@ -1,7 +1,7 @@
 /// Reads `tenantctl.yaml` (already parsed into a `ConfigNode`) into `DeploySettings`, reporting every
 /// problem as a finding with its location. The format is documented in docs/settings.md.
 enum DeploySettingsParser {
-    static let knownKeys = ["domain", "managed", "allow_deletes", "keywords", "secrets", "legacy_identity_api", "lint", "snapshot", "base", "owners"]
+    static let knownKeys = ["domain", "managed", "allow_deletes", "keywords", "secrets", "legacy_identity_api", "lint", "snapshot", "base", "owners", "environment"]
 
     static func parse(_ root: ConfigNode, findings: inout [Finding]) -> DeploySettings {
         var settings = DeploySettings(location: root.location)
@@ -29,6 +29,18 @@ enum DeploySettingsParser {
                     }
                 }
                 settings.managed = managed
+            case "environment":
+                let names = TenantEnvironment.allCases.map(\.rawValue)
+                if let text = value.string, let environment = TenantEnvironment(rawValue: text) {
+                    settings.environment = environment
+                    settings.environmentLocation = value.location
+                } else if let text = value.string {
+                    let near = names.first { !text.isEmpty && $0.hasPrefix(text.lowercased()) } ?? NearestKey.suggestion(for: text, among: names)
+                    let hint = near.map { " Did you mean `\($0)`?" } ?? ""
+                    findings.append(.loader("wrong-type", value.location, "`environment` is `\(text)`, which is not one of \(names.joined(separator: ", ")).\(hint)"))
+                } else {
+                    findings.append(.wrongType(entry, expected: names.joined(separator: ", ")))
+                }
             case "allow_deletes":
                 if let b = value.bool { settings.allowDeletes = b } else { findings.append(.wrongType(entry, expected: "true or false")) }
             case "owners":

@@ -20,6 +20,7 @@ struct ResourceSectionParser {
     private(set) var resources: [ResourceDefinition] = []
     private(set) var scripts: [ScriptSource] = []
     private(set) var unmanagedSections: [String] = []
+    private(set) var unmanagedValues: [String: ConfigNode] = [:]
     private(set) var declaredSections: Set<ResourceKind> = []
     private(set) var findings: [Finding] = []
 
@@ -38,6 +39,7 @@ struct ResourceSectionParser {
                 parseSection(kind.type, entry)
             } else if Self.unmanagedDeployCLISections.contains(entry.key) {
                 unmanagedSections.append(entry.key)
+                unmanagedValues[entry.key] = entry.value
                 firstUnmanaged = firstUnmanaged ?? entry.keyLocation
             } else {
                 let known = ResourceKind.allCases.map(\.rawValue) + Self.unmanagedDeployCLISections

@@ -19,6 +19,8 @@ public struct TenantDefinition: Sendable {
     public var declaredSections: Set<ResourceKind> = []
     /// Deploy CLI sections present in the file that tenantctl does not manage (reported once, as notes).
     public var unmanagedSections: [String]
+    /// Those sections' values, for rules that read them (customized `emailTemplates`); tenantctl never deploys them.
+    public var unmanagedSectionValues: [String: ConfigNode] = [:]
     /// What loading found: syntax errors, unknown keys, missing files, unresolved keywords.
     public var findings: [Finding]
 

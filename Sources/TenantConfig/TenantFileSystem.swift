@@ -21,6 +21,8 @@ public protocol TenantFileSystem: Sendable {
     /// At most `limit + 1` bytes of the regular file `facts` describes, opened by its real path without following
     /// a symlink and without blocking; throws if it is no longer a regular file.
     func contents(ofRegularFile facts: FileFacts, limit: Int) throws -> Data
+    /// The names of the entries of a directory, sorted; empty when it does not exist.
+    func entries(of directory: String) -> [String]
 }
 
 extension TenantFileSystem {
@@ -91,6 +93,11 @@ public struct DiskFileSystem: TenantFileSystem {
         default: .other
         }
     }
+
+    public func entries(of directory: String) -> [String] {
+        guard isDirectory(directory) else { return [] }
+        return ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+    }
 }
 
 /// Files held in memory, keyed by path (`tenant/tenant.yaml`); directories are implied by the paths. Symlinks
@@ -138,6 +145,11 @@ public struct InMemoryFileSystem: TenantFileSystem {
             real = TenantPath.join(folder.isEmpty ? "." : folder, target)
         }
         return real
+    }
+
+    public func entries(of directory: String) -> [String] {
+        let prefix = TenantPath.normalize(directory) + "/"
+        return Set(files.keys.filter { $0.hasPrefix(prefix) }.compactMap { $0.dropFirst(prefix.count).split(separator: "/").first.map(String.init) }).sorted()
     }
 }
 

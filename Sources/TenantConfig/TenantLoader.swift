@@ -111,6 +111,7 @@ public struct TenantLoader: Sendable {
         tenant.resources = sections.resources
         tenant.scripts = sections.scripts
         tenant.unmanagedSections = sections.unmanagedSections
+        tenant.unmanagedSectionValues = sections.unmanagedValues
         tenant.declaredSections = sections.declaredSections
         tenant.findings += sections.findings
         return tenant

@@ -151,6 +151,9 @@ public enum TenantSchema {
             return .object(["type": .string("object"), "properties": .object(["disable": .object(["type": .string("array"), "items": disabled])]), "additionalProperties": .bool(false)])
         case "snapshot": return string("The snapshot plan reads when no credentials are set, relative to the tenant folder. Default: snapshot.json.")
         case "owners": return described(names, "Who answers for this tenant (teams, people, a channel): named when it drifts.")
+        case "environment":
+            return described(.object(["enum": .array(TenantEnvironment.allCases.map { .string($0.rawValue) })]),
+                             "What the tenant is for: production makes the operations rules (email provider, log streams, Management API calls per login) errors or warnings; staging and development silence them; unset, they warn.")
         case "base": return string("A folder (relative to the tenant folder) whose tenant.yaml and scripts this tenant deploys.")
         default: return .object([:])
         }

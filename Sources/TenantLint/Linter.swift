@@ -1,16 +1,20 @@
+import Foundation
 import TenantConfig
 
 /// Runs every rule over a loaded tenant, applies the settings' `lint.disable` entries, and returns all
 /// findings (loading findings included): it never stops at the first.
 public struct Linter: Sendable {
     public var rules: [any Rule]
+    /// The day tenants are judged on (see `LintContext.today`).
+    public var today: Date
 
-    public init(rules: [any Rule] = RuleRegistry.all.map { $0.init() }) {
+    public init(rules: [any Rule] = RuleRegistry.all.map { $0.init() }, today: Date = Date()) {
         self.rules = rules
+        self.today = today
     }
 
     public func lint(_ tenant: TenantDefinition) -> LintReport {
-        let context = LintContext(tenant: tenant)
+        let context = LintContext(tenant: tenant, today: today)
         // `lint.disable` turns off rules: it never hides a loading finding (a script that is a symlink out of the
         // tenant folder, a FIFO, a NUL byte), whatever identifier it names.
         var findings: [Finding] = []

@@ -16,6 +16,10 @@ public enum RuleRegistry {
         LegacyAPIAudienceRestrictedRule.self,
         RulesEndOfLifeRule.self,
         HooksEndOfLifeRule.self,
+        MigrateRulesTodoRule.self,
+        ManagementAPIPerLoginRule.self,
+        EmailProviderProductionRule.self,
+        LogStreamProductionRule.self,
         ConfigurationSecretLiteralRule.self,
         ReferencesResolveRule.self,
     ]

@@ -94,6 +94,7 @@ import Testing
             }
             func size(of path: String) -> Int? { 10 }
             func isDirectory(_ path: String) -> Bool { path == "t" }
+            func entries(of directory: String) -> [String] { [] }
         }
         let tenant = TenantLoader(fileSystem: Unreadable(), environment: [:]).load("t")
         let finding = try #require(tenant.findings("unreadable-file").first)

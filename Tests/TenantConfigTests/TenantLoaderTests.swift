@@ -55,10 +55,22 @@ import Testing
         #expect(messages.contains { $0.contains("turning off `x` needs a `reason:`") })
     }
 
+    @Test func theEnvironmentIsOneOfThree() throws {
+        #expect(loadTenant(["tenantctl.yaml": "environment: staging\n", "tenant.yaml": "clients: []\n"]).settings.environment == .staging)
+        let misspelt = loadTenant(["tenantctl.yaml": "environment: prod\n", "tenant.yaml": "clients: []\n"])
+        #expect(misspelt.settings.environment == nil)
+        #expect(misspelt.findings.map { "\($0.location!): \($0.message)" } == [
+            "t/tenantctl.yaml:1:14: `environment` is `prod`, which is not one of production, staging, development. Did you mean `production`?",
+        ])
+        let wrongType = loadTenant(["tenantctl.yaml": "environment: [production]\n", "tenant.yaml": "clients: []\n"])
+        #expect(wrongType.findings.map(\.message) == ["`environment` must be production, staging, development, found a list"])
+    }
+
     @Test func unmanagedSectionsAreOneNote() {
         let tenant = loadTenant(["tenant.yaml": "pages: []\nbranding: {}\nmigrations: {}\nclients: []\n"])
         #expect(tenant.findings.map(\.rule) == ["unmanaged-section"])
         #expect(tenant.findings.first?.severity == .note)
         #expect(tenant.unmanagedSections == ["pages", "branding", "migrations"])
+        #expect(tenant.unmanagedSectionValues["migrations"]?.isMapping == true, "kept for rules that read them (customized email templates)")
     }
 }

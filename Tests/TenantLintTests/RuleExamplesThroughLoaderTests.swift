@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TenantConfig
 @testable import TenantLint
@@ -12,6 +13,9 @@ import TenantConfig
         var testDescription: String { "\(rule.description.identifier): \(triggers ? "triggers" : "passes") on \(example.label)" }
     }
 
+    /// The examples are judged on a fixed day after Rules' end of life, never on the clock's.
+    static let today = Date(timeIntervalSince1970: RulesEndOfLife.date.timeIntervalSince1970 + 14 * 86_400)
+
     static let cases: [Case] = RuleRegistry.all.flatMap { rule in
         rule.description.triggeringExamples.map { Case(rule: rule, example: $0, triggers: true) }
             + rule.description.nonTriggeringExamples.map { Case(rule: rule, example: $0, triggers: false) }
@@ -22,7 +26,7 @@ import TenantConfig
         let tenant = TenantLoader(fileSystem: InMemoryFileSystem(root: "t", textFiles: testCase.example.files), environment: [:]).load("t")
         let loadErrors = tenant.findings.filter { $0.severity == .error }
         #expect(loadErrors.isEmpty, "the example itself must load cleanly: \(loadErrors)")
-        let findings = testCase.rule.init().check(LintContext(tenant: tenant))
+        let findings = testCase.rule.init().check(LintContext(tenant: tenant, today: Self.today))
         if testCase.triggers {
             #expect(!findings.isEmpty, "expected a finding")
             if let expected = testCase.example.expectedMessage {

@@ -1,8 +1,9 @@
 'use strict';
 // tenantctl script harness: runs Auth0 custom database scripts under Node the way Auth0's sandbox does
-// (callback, configuration, global, the error types, require of the sandbox's modules), with every outbound
-// HTTP call served from the test case's mocks. A call no mock matches fails as a network error would.
-// Input: a JSON file (argv[2]) with {cases:[...], timeoutMs}. Output: one JSON document on stdout.
+// (callback, configuration, global, the error types, require of the sandbox's modules), and post-login and
+// credentials-exchange actions (exports.onExecute…(event, api) with an `api` that records every call), with every
+// outbound HTTP call served from the test case's mocks. A call no mock matches fails as a network error would.
+// Input: a JSON file (argv[2]) with {cases:[...], actionCases:[...], timeoutMs}. Output: one JSON document on stdout.
 
 const vm = require('vm');
 const fs = require('fs');
@@ -122,6 +123,35 @@ function plain(value) {
   try { return JSON.parse(JSON.stringify(value === undefined ? null : value)); } catch (e) { return util.inspect(value); }
 }
 
+// An error thrown where no one can catch it (in a timer, a rejected promise nobody awaits) belongs to the case
+// running; without these handlers Node would stop the whole harness.
+let strayErrors = [];
+process.on('uncaughtException', (error) => { strayErrors.push(error); });
+process.on('unhandledRejection', (error) => { strayErrors.push(error); });
+
+function strayThrown() {
+  const error = strayErrors[0];
+  return error === undefined ? undefined : { name: (error && error.name) || typeof error, message: (error && error.message) || util.inspect(error) };
+}
+
+// Where in the action's file an error was thrown, from its stack: {line, column}, or nothing.
+function thrownAt(error, file) {
+  const stack = (error && typeof error.stack === 'string') ? error.stack : '';
+  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = stack.match(new RegExp(escaped + ':(\\d+):(\\d+)'));
+  return match ? { line: Number(match[1]), column: Number(match[2]) } : {};
+}
+
+function makeRequire(network, fetch) {
+  return (name) => {
+    if (name === 'axios' || name === 'axios@1.6.0') return makeAxios(network);
+    if (name === 'request') return makeRequest(network);
+    if (name === 'node-fetch') { const f = fetch; f.default = fetch; return f; }
+    if (BUILTINS.has(name)) return require(name);
+    throw new Error("Cannot find module '" + name + "' (not offered by the tenantctl harness; scripts reach their legacy API through axios, request, node-fetch or fetch)");
+  };
+}
+
 function runCase(testCase) {
   return new Promise((resolve) => {
     const network = createNetwork(testCase.http);
@@ -129,13 +159,7 @@ function runCase(testCase) {
     const started = Date.now();
     let settled = false;
     const fetch = makeFetch(network);
-    const sandboxRequire = (name) => {
-      if (name === 'axios' || name === 'axios@1.6.0') return makeAxios(network);
-      if (name === 'request') return makeRequest(network);
-      if (name === 'node-fetch') { const f = fetch; f.default = fetch; return f; }
-      if (BUILTINS.has(name)) return require(name);
-      throw new Error("Cannot find module '" + name + "' (not offered by the tenantctl harness; scripts reach their legacy API through axios, request, node-fetch or fetch)");
-    };
+    const sandboxRequire = makeRequire(network, fetch);
     const context = vm.createContext({
       configuration: testCase.configuration || {},
       global: {},
@@ -147,10 +171,12 @@ function runCase(testCase) {
     });
     context.global = context;
 
+    strayErrors = [];
     function finish(extra) {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      if (!extra.thrown && strayThrown()) extra = { ...extra, thrown: strayThrown() };
       resolve({
         name: testCase.name, script: testCase.script, file: testCase.file,
         calls: calls.map((args) => ({ error: errorInfo(args[0]), value: plain(args[1]), atMs: args.atMs })),
@@ -176,9 +202,97 @@ function runCase(testCase) {
   });
 }
 
+// Actions: the api object of each trigger, recording every call that changes the login (cache reads and writes
+// work but are not recorded). Unknown methods are missing, as on Auth0: calling one throws a TypeError.
+function makeApi(trigger, record) {
+  const recorder = (method) => (...args) => { record(method, args); };
+  const cache = new Map();
+  const api = {
+    access: { deny: recorder('access.deny') },
+    accessToken: { setCustomClaim: recorder('accessToken.setCustomClaim') },
+    cache: {
+      get: (key) => (cache.has(key) ? { value: cache.get(key) } : undefined),
+      set: (key, value) => { cache.set(key, value); return { type: 'success' }; },
+      delete: (key) => { cache.delete(key); return { type: 'success' }; },
+    },
+  };
+  if (trigger === 'post-login') {
+    api.accessToken.addScope = recorder('accessToken.addScope');
+    api.accessToken.removeScope = recorder('accessToken.removeScope');
+    api.idToken = { setCustomClaim: recorder('idToken.setCustomClaim') };
+    api.user = { setAppMetadata: recorder('user.setAppMetadata'), setUserMetadata: recorder('user.setUserMetadata') };
+    api.multifactor = { enable: recorder('multifactor.enable') };
+    api.redirect = {
+      sendUserTo: recorder('redirect.sendUserTo'),
+      encodeToken: (options) => { record('redirect.encodeToken', [options]); return 'harness-redirect-token'; },
+      validateToken: (options) => { record('redirect.validateToken', [options]); return {}; },
+    };
+    api.authentication = { recordMethod: recorder('authentication.recordMethod'), challengeWith: recorder('authentication.challengeWith'), enrollWith: recorder('authentication.enrollWith') };
+    api.samlResponse = { setAttribute: recorder('samlResponse.setAttribute') };
+  }
+  return api;
+}
+
+// Runs the case's actions in order, as the trigger's bindings do, until one denies; each handler must resolve.
+async function runActionCase(testCase) {
+  const network = createNetwork(testCase.http);
+  const fetch = makeFetch(network);
+  const calls = [];
+  const started = Date.now();
+  const finished = new Set();
+  const timeoutMs = testCase.timeoutMs || input.timeoutMs || 20000;
+  const result = (extra) => ({ name: testCase.name, calls, http: network.log, durationMs: Date.now() - started, ...extra });
+  strayErrors = [];
+  let last = null;
+  for (const action of testCase.actions) {
+    last = action.name;
+    const module = { exports: {} };
+    const context = vm.createContext({
+      module, exports: module.exports, require: makeRequire(network, fetch), fetch,
+      console: { log: () => {}, error: () => {}, warn: () => {}, info: () => {} },
+      setTimeout, clearTimeout, setImmediate, setInterval, clearInterval, Buffer, URL, URLSearchParams, Promise, Date, JSON, Math,
+      TextEncoder, TextDecoder, process: { env: {} },
+    });
+    context.global = context;
+    try {
+      vm.runInContext(action.code, context, { filename: action.file, timeout: 5000 });
+    } catch (error) {
+      return result({ thrown: { action: action.name, name: error && error.name, message: error && error.message, loading: true, ...thrownAt(error, action.file) } });
+    }
+    const handler = module.exports && module.exports[testCase.handler];
+    if (typeof handler !== 'function') {
+      return result({ missingHandler: { action: action.name, exports: Object.keys(module.exports || {}) } });
+    }
+    const record = (method, args) => {
+      calls.push({ action: action.name, method, args: plain(args), atMs: Date.now() - started, afterReturn: finished.has(action.name) });
+    };
+    const event = JSON.parse(JSON.stringify(testCase.event || {}));
+    event.secrets = action.secrets || {};
+    let timer;
+    const outcome = await Promise.race([
+      Promise.resolve().then(() => handler(event, makeApi(testCase.trigger, record))).then(() => 'resolved', (error) => ({ error })),
+      new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); }),
+    ]);
+    clearTimeout(timer);
+    finished.add(action.name);
+    if (outcome === 'timeout') return result({ timedOut: action.name });
+    if (outcome !== 'resolved') {
+      const error = outcome.error;
+      return result({ thrown: { action: action.name, name: (error && error.name) || typeof error, message: (error && error.message) || util.inspect(error), ...thrownAt(error, action.file) } });
+    }
+    if (calls.some((call) => call.method === 'access.deny' && !call.afterReturn)) break;
+  }
+  // Wait a little for calls made after a handler resolved (Auth0 ignores them).
+  await new Promise((resolve) => setTimeout(resolve, GRACE_MS));
+  const stray = strayThrown();
+  return result(stray && last ? { thrown: { action: last, ...stray } } : {});
+}
+
 (async () => {
   const results = [];
-  for (const testCase of input.cases) results.push(await runCase(testCase));
-  process.stdout.write(JSON.stringify({ results }));
+  for (const testCase of input.cases || []) results.push(await runCase(testCase));
+  const actionResults = [];
+  for (const testCase of input.actionCases || []) actionResults.push(await runActionCase(testCase));
+  process.stdout.write(JSON.stringify({ results, actionResults }));
   process.exit(0);
 })();

@@ -9,17 +9,25 @@ public struct LegacyAPIAudienceRestrictedRule: Rule {
     public static let description = RuleDescription(
         identifier: "legacy-api-audience-restricted",
         name: "Legacy identity API audience restricted",
-        rationale: "Auth0 issues access tokens for any API to any client unless a rule or action denies it; the legacy identity API must only be reachable by the scripts' machine-to-machine client.",
+        rationale: "Auth0 issues access tokens for any API to any client unless an action denies it; the legacy identity API must only be reachable by the scripts' machine-to-machine client. Only what runs counts: an enabled post-login or credentials-exchange action bound to its trigger (Rules stopped running on \(RulesEndOfLife.dateText)).",
         severity: .error,
         documentation: "https://auth0.com/docs/authenticate/database-connections/custom-db/create-db-connection#secure-the-api",
         triggeringExamples: [
-            RuleExample(label: "legacy API with no restricting action or rule", files: fixture(action: nil), expectedMessage: "no enabled rule or post-login / credentials-exchange action denies"),
-            RuleExample(label: "restricting action not bound to a trigger", files: fixture(action: restrictingAction, bound: false), expectedMessage: "no enabled rule or post-login"),
+            RuleExample(label: "legacy API with no restricting action or rule", files: fixture(action: nil), expectedMessage: "no enabled post-login or credentials-exchange action bound to its trigger denies"),
+            RuleExample(label: "restricting action not bound to a trigger", files: fixture(action: restrictingAction, bound: false), expectedMessage: "no enabled post-login or credentials-exchange action"),
+            RuleExample(label: "restricting action not deployed", files: fixture(action: restrictingAction, deployed: false), expectedMessage: "no enabled post-login or credentials-exchange action"),
+            RuleExample(label: "a credentials-exchange action bound to post-login, where it never runs",
+                        files: fixture(action: credentialsExchangeAction, trigger: "credentials-exchange", boundTo: "post-login"),
+                        expectedMessage: "no enabled post-login or credentials-exchange action"),
+            RuleExample(label: "a rule is the only restriction, and Rules no longer run", files: fixture(action: nil, rule: restrictingRule),
+                        expectedMessage: "rule `restrict-legacy-api` is the only restriction of the legacy identity API `https://legacy.acme.example/users`, but Auth0 Rules stopped running on \(RulesEndOfLife.dateText): any client can get a token for it. Run `tenantctl migrate-rules t`"),
             RuleExample(label: "grant for the legacy API to a non machine-to-machine client", files: fixture(action: restrictingAction, grantTo: "Web App"), expectedMessage: "not machine-to-machine"),
         ],
         nonTriggeringExamples: [
             RuleExample(label: "post-login action denies the audience", files: fixture(action: restrictingAction)),
-            RuleExample(label: "an older tenant restricts with a rule", files: fixture(action: nil, rule: restrictingRule)),
+            RuleExample(label: "credentials-exchange action denies the other clients",
+                        files: fixture(action: credentialsExchangeAction, trigger: "credentials-exchange", boundTo: "credentials-exchange")),
+            RuleExample(label: "an action restricts, and a rule still says so too", files: fixture(action: restrictingAction, rule: restrictingRule)),
             RuleExample(label: "no legacy API at all", files: ["tenant.yaml": "clients:\n  - name: Web App\n"]),
         ]
     )
@@ -31,9 +39,16 @@ public struct LegacyAPIAudienceRestrictedRule: Rule {
         let audience = api.identifier
 
         let restriction = restrictions(in: tenant, audience: audience)
-        if restriction.actions.isEmpty && restriction.rules.isEmpty {
-            findings.append(Finding(rule: Self.description.identifier, severity: .error, location: api.location,
-                message: "`\(audience)` is the legacy identity API, but no enabled rule or post-login / credentials-exchange action denies tokens for it to clients other than \(allowedDescription(api, tenant)). Add a post-login action that calls api.access.deny() when event.resource_server.identifier is this audience and the client is not allowed, and bind it in `triggers`."))
+        if restriction.actions.isEmpty {
+            let rules = tenant.resources(.rules).filter { restriction.rules.contains($0.key) }
+            if let first = rules.first, !RulesEndOfLife.rulesRun(on: context.today) {
+                let names = rules.map { "`\($0.key)`" }.joined(separator: ", ")
+                findings.append(Finding(rule: Self.description.identifier, severity: .error, location: first.location,
+                    message: "rule \(names) \(rules.count == 1 ? "is" : "are") the only restriction of the legacy identity API `\(audience)`, but Auth0 Rules stopped running on \(RulesEndOfLife.dateText): any client can get a token for it. Run `tenantctl migrate-rules \(tenant.directory)` to convert the rules into post-login actions bound to their trigger, then `tenantctl test-scripts \(tenant.directory)` to check that only \(allowedDescription(api, tenant)) can get a token for it."))
+            } else if rules.isEmpty {
+                findings.append(Finding(rule: Self.description.identifier, severity: .error, location: api.location,
+                    message: "`\(audience)` is the legacy identity API, but no enabled post-login or credentials-exchange action bound to its trigger denies tokens for it to clients other than \(allowedDescription(api, tenant)). Add a post-login action that calls api.access.deny() when event.resource_server.identifier is this audience and the client is not allowed, deploy it and bind it in `triggers`."))
+            }
         }
         for grant in tenant.resources(.clientGrants) where grant.body["audience"]?.string == audience {
             guard let clientName = grant.body["client_id"]?.string, let client = tenant.client(named: clientName) else { continue }
@@ -45,12 +60,18 @@ public struct LegacyAPIAudienceRestrictedRule: Rule {
         return findings
     }
 
-    /// The bound, deployed actions and the enabled rules that deny tokens for `audience`.
+    /// The triggers whose actions can deny a token: user logins and client credentials exchanges.
+    static let restrictingTriggers = ["post-login", "credentials-exchange"]
+
+    /// What denies tokens for `audience`: actions that run (deployed, bound to a trigger they support) and enabled
+    /// rules, which run only until `RulesEndOfLife.date` (the caller decides whether they count).
     func restrictions(in tenant: TenantDefinition, audience: String) -> (actions: [String], rules: [String]) {
         let actions = tenant.resources(.actions).filter { action in
-            let bound = tenant.actionsBound(to: "post-login").contains(action.key)
-                || tenant.actionsBound(to: "credentials-exchange").contains(action.key)
-            guard bound, action.body["deployed"]?.bool != false,
+            let supported = action.body["supported_triggers"]?.items.compactMap { $0["id"]?.string }
+            let runs = Self.restrictingTriggers.contains { trigger in
+                tenant.actionsBound(to: trigger).contains(action.key) && (supported?.contains(trigger) ?? true)
+            }
+            guard runs, action.body["deployed"]?.bool != false,
                   let code = tenant.scripts.first(where: { $0.kind == .action && $0.owner == action.key }) else { return false }
             return Self.denies(ScriptText(JavaScriptSource(code.text)), audience: audience, deny: "api.access.deny(",
                                audienceFields: ["event.resource_server.identifier", "event.request.query.audience", "event.request.body.audience", "event.resource_server?.identifier"])
@@ -126,7 +147,16 @@ public struct LegacyAPIAudienceRestrictedRule: Rule {
     }
     """
 
-    static func fixture(action: String?, bound: Bool = true, rule: String? = nil, grantTo: String = "Migration Worker") -> [String: String] {
+    static let credentialsExchangeAction = """
+    exports.onExecuteCredentialsExchange = async (event, api) => {
+      if (event.resource_server.identifier === 'https://legacy.acme.example/users' && event.client.client_id !== event.secrets.MIGRATION_CLIENT_ID) {
+        api.access.deny('invalid_request', 'This API is reserved to the user migration service');
+      }
+    };
+    """
+
+    static func fixture(action: String?, bound: Bool = true, deployed: Bool = true, trigger: String = "post-login", boundTo: String? = nil,
+                        rule: String? = nil, grantTo: String = "Migration Worker") -> [String: String] {
         var yaml = """
         clients:
           - name: Migration Worker
@@ -150,13 +180,13 @@ public struct LegacyAPIAudienceRestrictedRule: Rule {
             actions:
               - name: restrict-legacy-api
                 code: ./actions/restrict-legacy-api/code.js
-                deployed: true
+                deployed: \(deployed)
                 supported_triggers:
-                  - id: post-login
-                    version: v3
+                  - id: \(trigger)
+                    version: \(trigger == "post-login" ? "v3" : "v2")
 
             """
-            if bound { yaml += "triggers:\n  post-login:\n    - action_name: restrict-legacy-api\n      display_name: restrict-legacy-api\n" }
+            if bound { yaml += "triggers:\n  \(boundTo ?? trigger):\n    - action_name: restrict-legacy-api\n      display_name: restrict-legacy-api\n" }
             files["actions/restrict-legacy-api/code.js"] = action
         }
         if let rule {

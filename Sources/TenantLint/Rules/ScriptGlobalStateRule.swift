@@ -1,6 +1,7 @@
 import TenantConfig
 
-/// `global` holds only what every user may share, initialised behind a guard.
+/// `global` holds only what every user may share, initialised behind a guard: an `if` around the assignment, a
+/// `global.x = global.x || …`, or the early return the custom database seed recommends for a cached access token.
 public struct ScriptGlobalStateRule: ScriptRule {
     public init() {}
 
@@ -26,6 +27,22 @@ public struct ScriptGlobalStateRule: ScriptRule {
             }
 
             """]), expectedMessage: "per-user data (`email`)"),
+            RuleExample(label: "an early return that does not test the global is no guard", files: ScriptFixture.database(["login": """
+            function login(email, password, callback) {
+              if (!email) return callback(new WrongUsernameOrPasswordError(email));
+              global.legacyApiToken = { value: configuration.TOKEN, expiresAt: Date.now() + 3600000 };
+              return callback(null, { user_id: email, email: email });
+            }
+
+            """]), expectedMessage: "`global.legacyApiToken` is assigned at 3:10 without an initialization guard"),
+            RuleExample(label: "per-user data behind the token cache's guard", files: ScriptFixture.database(["login": """
+            function login(email, password, callback) {
+              if (global.lastLogin && global.lastLogin.expiresAt > Date.now()) return callback(null, global.lastLogin.profile);
+              global.lastLogin = { profile: { user_id: email, email: email }, expiresAt: Date.now() + 60000 };
+              return callback(null, global.lastLogin.profile);
+            }
+
+            """]), expectedMessage: "per-user data (`email`)"),
         ],
         nonTriggeringExamples: [
             RuleExample(label: "guarded initialisation and shared values", files: ScriptFixture.database(["login": """
@@ -36,6 +53,38 @@ public struct ScriptGlobalStateRule: ScriptRule {
                 global.legacyClient = require('axios').create({ baseURL: configuration.API_URL });
               }
               if (!global.counter) global.counter = 0;
+              return callback(null, { user_id: email, email: email });
+            }
+
+            """])),
+            RuleExample(label: "the custom database seed's access-token cache: early return while unexpired, then a fresh token", files: ScriptFixture.database(["get_user": """
+            function getUser(email, callback) {
+              const axios = require('axios');
+              withToken(function (error, token) {
+                if (error) return callback(error);
+                return callback(null, { user_id: 'legacy|' + email, email: email });
+              });
+
+              function withToken(done) {
+                if (global.legacyApiToken && global.legacyApiToken.expiresAt > Date.now()) {
+                  return done(null, global.legacyApiToken.value);
+                }
+                axios.post(configuration.TOKEN_URL, { grant_type: 'client_credentials' }).then(function (response) {
+                  global.legacyApiToken = { value: response.data.access_token, expiresAt: Date.now() + response.data.expires_in * 1000 };
+                  done(null, response.data.access_token);
+                }, function (error) {
+                  done(new Error('no token: ' + error.message));
+                });
+              }
+            }
+
+            """])),
+            RuleExample(label: "the same cache read through a local copy, then updated field by field", files: ScriptFixture.database(["login": """
+            function login(email, password, callback) {
+              const cached = global.legacyApiToken;
+              if (cached && cached.expiresAt > Date.now() + 60000) return callback(null, { user_id: email, email: email });
+              global.legacyApiToken = { value: configuration.TOKEN };
+              global.legacyApiToken.expiresAt = Date.now() + 3600000;
               return callback(null, { user_id: email, email: email });
             }
 
@@ -70,14 +119,14 @@ public struct ScriptGlobalStateRule: ScriptRule {
                 continue
             }
             if isProperty {
-                if !guarded.contains(name) {
+                if !guarded.contains(name) && !followsEarlyReturnGuard(index, name: name, in: source) {
                     findings.append(finding("`global.\(name)` is used at \(nameToken.line):\(nameToken.column) without an initialization guard; initialise it once with `global.\(name) = global.\(name) || {};`.", in: script, line: nameToken.line, column: nameToken.column))
                 }
                 continue
             }
             let selfGuarded = value.count >= 4 && value[0].isIdentifier("global") && value[1].isPunctuator(".") && value[2].isIdentifier(name)
                 && (value[3].isPunctuator("||") || value[3].isPunctuator("??"))
-            if selfGuarded || isInsideGuard(index, name: name, in: source) {
+            if selfGuarded || isInsideGuard(index, name: name, in: source) || followsEarlyReturnGuard(index, name: name, in: source) {
                 guarded.insert(name)
             } else {
                 findings.append(finding("`global.\(name)` is assigned at \(nameToken.line):\(nameToken.column) without an initialization guard, so every call replaces it while other requests may be using it. Write `if (!global.\(name)) { global.\(name) = …; }` or `global.\(name) = global.\(name) || …`.", in: script, line: nameToken.line, column: nameToken.column))
@@ -121,6 +170,41 @@ public struct ScriptGlobalStateRule: ScriptRule {
         }
         for bracket in source.containers(of: index) where source.owner(ofBracket: bracket) == "if" {
             if source.tokens[bracket].isPunctuator("{"), source[bracket - 1]?.isPunctuator(")") == true, let open = source.partner(of: bracket - 1), conditionMentions(open) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Whether the assignment follows, in the same function, an `if` that tests `global.name` (or a local copy of it)
+    /// and returns: the access-token cache the custom database seed recommends ("cached for re-use within the global
+    /// object"). While the cached value is good the function returns early; only otherwise is a fresh one assigned.
+    func followsEarlyReturnGuard(_ index: Int, name: String, in source: JavaScriptSource) -> Bool {
+        let tokens = source.tokens
+        func readsGlobal(_ at: Int) -> Bool {
+            tokens[at].isIdentifier("global") && source[at + 1]?.isPunctuator(".") == true && source[at + 2]?.isIdentifier(name) == true
+                && !(source[at - 1]?.isPunctuator(".") ?? false)
+        }
+        // Local copies: `const cached = global.name;`
+        var copies: Set<String> = []
+        for at in tokens.indices where at + 2 < index && readsGlobal(at) {
+            guard source[at - 1]?.isPunctuator("=") == true, let copy = source[at - 2], copy.kind == .identifier,
+                  let declaration = source[at - 3], ["const", "let", "var"].contains(declaration.text),
+                  !(source[at + 3].map { $0.isPunctuator(".") || $0.isPunctuator("[") || $0.isPunctuator("=") } ?? false) else { continue }
+            copies.insert(copy.text)
+        }
+        let scope = source.containers(of: index)
+        for keyword in tokens.indices where keyword < index && tokens[keyword].isIdentifier("if") {
+            guard source[keyword + 1]?.isPunctuator("(") == true, let close = source.partner(of: keyword + 1), close < index else { continue }
+            // The `if` sits in a block that also holds the assignment (its function, or the whole script).
+            if let block = source.container(of: keyword), !scope.contains(block) { continue }
+            let testsGlobal = (keyword + 2..<close).contains { at in
+                readsGlobal(at) || (copies.contains(tokens[at].text) && tokens[at].kind == .identifier && !(source[at - 1]?.isPunctuator(".") ?? false))
+            }
+            guard testsGlobal, let consequent = source[close + 1] else { continue }
+            if consequent.isIdentifier("return") { return true }
+            if consequent.isPunctuator("{"), let end = source.partner(of: close + 1), end < index,
+               (close + 2..<end).contains(where: { tokens[$0].isIdentifier("return") && source.container(of: $0) == close + 1 }) {
                 return true
             }
         }
