@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns the sections of a tenant document into resources and scripts, as each type's descriptor says: the
 /// section's shape and key, the field names the Management API accepts (`FieldCatalog`), the files beside the YAML.
 /// Reports what it cannot use.
@@ -19,6 +21,7 @@ struct ResourceSectionParser {
 
     private(set) var resources: [ResourceDefinition] = []
     private(set) var scripts: [ScriptSource] = []
+    private(set) var attachedFiles: [AttachedFile] = []
     private(set) var unmanagedSections: [String] = []
     private(set) var unmanagedValues: [String: ConfigNode] = [:]
     private(set) var declaredSections: Set<ResourceKind> = []
@@ -159,8 +162,52 @@ struct ResourceSectionParser {
                 for match in field.pattern.values(in: item) { readScript(match.value, kind: .rule, owner: key) }
             case .action:
                 for match in field.pattern.values(in: item) { readScript(match.value, kind: .action, owner: key) }
+            case .html, .json, .jsonSpread:
+                for match in field.pattern.values(in: item) {
+                    guard let entry = match.entry else { continue }
+                    readAttachment(entry, kind: type.kind, content: field.content, owner: key)
+                }
             }
         }
+    }
+
+    /// An HTML template or a JSON document a resource's field names, read through the same checks as scripts.
+    private mutating func readAttachment(_ entry: ConfigEntry, kind: ResourceKind, content: FileContent, owner: String) {
+        let reference = entry.value
+        let what = content == .html ? "HTML" : "JSON"
+        guard let relative = reference.string, !relative.isEmpty else {
+            findings.append(.loader("wrong-type", reference.location, "expected the path of an \(what) file relative to the tenant file, found \(reference.typeName)"))
+            return
+        }
+        guard !TenantPath.escapes(relative) else {
+            findings.append(.loader("path-escapes-tenant", reference.location,
+                "file path `\(relative)` leaves the tenant folder \(tenantDirectory); keep the file inside it"))
+            return
+        }
+        let path = TenantPath.join(tenantDirectory, relative)
+        guard fileSystem.size(of: path) != nil else {
+            findings.append(.loader("missing-file", reference.location, "\(what) file \(path) does not exist; create it or fix the path"))
+            return
+        }
+        var local: [Finding] = []
+        let text = loader.readText(path, limit: TenantLoader.maximumScriptBytes, findings: &local, reference: reference.location, within: [tenantDirectory])
+        findings += local
+        guard let text else { return }
+        let value: JSONValue
+        switch content {
+        case .json, .jsonSpread:
+            do { value = try JSONValue.parse(Data(text.utf8)) } catch {
+                findings.append(.loader("json-syntax", SourceLocation(file: path), "\(path) is not valid JSON; fix it (a form or flow is the JSON the Management API takes)"))
+                return
+            }
+            if content == .jsonSpread, value.objectValue == nil {
+                findings.append(.loader("wrong-type", SourceLocation(file: path), "\(path) must hold a JSON object: the \(kind.noun) itself"))
+                return
+            }
+        case .html, .databaseScripts, .rule, .action:
+            value = .string(text)
+        }
+        attachedFiles.append(AttachedFile(kind: kind, owner: owner, field: entry.key, path: path, value: value, reference: reference.location))
     }
 
     private mutating func readScript(_ reference: ConfigNode, kind: ScriptSource.Kind, owner: String) {

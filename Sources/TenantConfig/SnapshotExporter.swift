@@ -84,8 +84,15 @@ public struct SnapshotExporter: Sendable {
             }
             var object = value.objectValue ?? [:]
             for reference in type.references where reference.inAPI == .id {
-                guard let field = reference.path.topLevelField, let id = object[field]?.stringValue else { continue }
-                object[field] = .string(names.key(of: id, among: reference.targets) ?? id)
+                if let apiField = reference.apiField, let field = reference.path.topLevelField {
+                    guard let id = object.removeValue(forKey: apiField)?.stringValue else { continue }
+                    object[field] = .string(names.key(of: id, among: reference.targets) ?? id)
+                    continue
+                }
+                object = reference.path.rewrite(.object(object)) { value in
+                    guard let id = value.stringValue else { return value }
+                    return .string(names.key(of: id, among: reference.targets) ?? id)
+                }.objectValue ?? object
             }
             for sub in type.subResources { object[sub.field] = exportItems(live[sub.snapshotField], sub) }
             for field in type.files { exportFiles(field, &object) }
@@ -153,11 +160,24 @@ public struct SnapshotExporter: Sendable {
                     paths[script] = .string("./\(path)")
                 }
                 object = JSONValue.object(object).setting(.object(paths), at: parents).objectValue ?? object
-            case .rule, .action:
-                guard let key = field.pattern.topLevelField else { return }
+            case .rule, .action, .html:
+                guard let key = field.pattern.topLevelField, object[key] != nil || field.content != .html else { return }
                 let path = field.exportPath.replacingOccurrences(of: "{name}", with: name)
                 files[path] = object[key]?.stringValue ?? ""
                 object[key] = .string("./\(path)")
+            case .json:
+                guard let key = field.pattern.topLevelField, let value = object[key] else { return }
+                let path = field.exportPath.replacingOccurrences(of: "{name}", with: name)
+                files[path] = String(decoding: value.encoded(pretty: true), as: UTF8.self) + "\n"
+                object[key] = .string("./\(path)")
+            case .jsonSpread:
+                // The resource goes to the file whole; the YAML keeps its key and the file's path.
+                guard let key = field.pattern.topLevelField else { return }
+                let path = field.exportPath.replacingOccurrences(of: "{name}", with: name)
+                files[path] = String(decoding: JSONValue.object(object).encoded(pretty: true), as: UTF8.self) + "\n"
+                var kept = object.filter { type.keyFields.contains($0.key) }
+                kept[key] = .string("./\(path)")
+                object = kept
             }
         }
 

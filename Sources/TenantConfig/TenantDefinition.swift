@@ -15,6 +15,8 @@ public struct TenantDefinition: Sendable {
     public var resources: [ResourceDefinition]
     /// Every script the tenant deploys that could be read.
     public var scripts: [ScriptSource]
+    /// Every HTML or JSON file beside the YAML that could be read (pages, email templates, forms, flows).
+    public var attachedFiles: [AttachedFile] = []
     /// The resource sections the file has, even when empty (`rules: []` declares "no rules").
     public var declaredSections: Set<ResourceKind> = []
     /// Deploy CLI sections present in the file that tenantctl does not manage (reported once, as notes).
@@ -42,6 +44,11 @@ public struct TenantDefinition: Sendable {
         self.scripts = scripts
         self.unmanagedSections = unmanagedSections
         self.findings = findings
+    }
+
+    /// The file a resource's field names, once read.
+    public func attachedFile(_ kind: ResourceKind, owner: String, field: String) -> AttachedFile? {
+        attachedFiles.first { $0.kind == kind && $0.owner == owner && $0.field == field }
     }
 
     /// The declared resources of one type.

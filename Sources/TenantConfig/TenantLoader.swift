@@ -110,6 +110,7 @@ public struct TenantLoader: Sendable {
         sections.parse(root)
         tenant.resources = sections.resources
         tenant.scripts = sections.scripts
+        tenant.attachedFiles = sections.attachedFiles
         tenant.unmanagedSections = sections.unmanagedSections
         tenant.unmanagedSectionValues = sections.unmanagedValues
         tenant.declaredSections = sections.declaredSections

@@ -76,6 +76,15 @@ public enum DesiredState {
         case .action:
             guard let key = field.pattern.topLevelField else { return }
             if let code = tenant.scripts.first(where: { $0.kind == .action && $0.owner == resource.key }) { payload[key] = .string(code.text) }
+        case .html, .json:
+            guard let key = field.pattern.topLevelField else { return }
+            if let file = tenant.attachedFile(resource.kind, owner: resource.key, field: key) { payload[key] = file.value }
+        case .jsonSpread:
+            // The file holds the resource: its fields, then what the YAML itself says (the name, the key).
+            guard let key = field.pattern.topLevelField, payload[key] != nil else { return }
+            payload[key] = nil
+            guard let file = tenant.attachedFile(resource.kind, owner: resource.key, field: key) else { return }
+            payload = (file.value.objectValue ?? [:]).merging(payload) { _, yaml in yaml }
         }
     }
 }

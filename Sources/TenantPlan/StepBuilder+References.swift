@@ -8,7 +8,11 @@ extension StepBuilder {
         var payload = resource.payload
         var dependencies: Set<String> = []
         for reference in type.references {
-            guard let field = reference.path.topLevelField, let value = payload[field] else { continue }
+            guard let field = reference.path.topLevelField, reference.path.segments.count == 1, let value = payload[field] else {
+                // A name deep inside the resource (a flow's vault connection, a stream's action): resolved where it is.
+                try resolveNested(reference, in: &payload, dependencies: &dependencies, for: resource)
+                continue
+            }
             let names: [String] = if case .string(let name) = value { [name] } else { value.arrayValue?.compactMap(\.stringValue) ?? [] }
             var resolved: [JSONValue] = []
             for name in names where !reference.isBuiltIn(name) {
@@ -22,10 +26,32 @@ extension StepBuilder {
                 resolved.append(.string(reference.inAPI == .id ? target.id : name))
             }
             if reference.inAPI == .id {
-                if case .string = value { payload[field] = resolved.first ?? value } else { payload[field] = .array(resolved) }
+                let apiValue: JSONValue = if case .string = value { resolved.first ?? value } else { .array(resolved) }
+                if let apiField = reference.apiField { payload[field] = nil; payload[apiField] = apiValue } else { payload[field] = apiValue }
             }
         }
         return (payload, dependencies)
+    }
+
+    /// Resolves every value a nested reference's pattern matches, in place.
+    private func resolveNested(_ reference: Reference, in payload: inout [String: JSONValue], dependencies: inout Set<String>,
+                               for resource: DesiredResource) throws(PlanError) {
+        var failure: PlanError?
+        var found: Set<String> = []
+        let rewritten = reference.path.rewrite(.object(payload)) { value in
+            guard let name = value.stringValue, !reference.isBuiltIn(name), failure == nil else { return value }
+            do throws(PlanError) {
+                let target = try self.target(of: name, reference.targets, for: resource.address, at: resource.location, label: reference.label)
+                found.formUnion(reference.followsChanges ? target.changeKeys : target.createKey.map { [$0] } ?? [])
+                return reference.inAPI == .id ? .string(target.id) : value
+            } catch {
+                failure = error
+                return value
+            }
+        }
+        if let failure { throw failure }
+        dependencies.formUnion(found)
+        payload = rewritten.objectValue ?? payload
     }
 
     /// A resolved reference: the id to send, and the step that creates it when this plan does.

@@ -247,6 +247,9 @@ public struct Reference: Sendable, Equatable {
     public var builtIn: BuiltIn
     /// Whether steps changing this resource must follow every change (not only the creation) of what it names.
     public var followsChanges: Bool
+    /// The API's name for a top-level field the files name otherwise (a token exchange profile's `action` is the
+    /// API's `action_id`).
+    public var apiField: String?
 
     public enum InAPI: Sendable, Equatable { case id, sameValue }
 
@@ -256,7 +259,9 @@ public struct Reference: Sendable, Equatable {
         case suffix(String)
     }
 
-    public init(_ path: String, to targets: [ResourceKind], inAPI: InAPI, label: String? = nil, builtIn: BuiltIn = .none, followsChanges: Bool = false) {
+    public init(_ path: String, to targets: [ResourceKind], inAPI: InAPI, label: String? = nil, builtIn: BuiltIn = .none,
+                followsChanges: Bool = false, apiField: String? = nil) {
+        self.apiField = apiField
         self.path = FieldPattern(path)
         self.targets = targets
         self.inAPI = inAPI
@@ -395,6 +400,13 @@ public enum FileContent: Sendable, Equatable {
     case rule
     /// An action's code.
     case action
+    /// An HTML template (a page, an email template's body), sent as a string.
+    case html
+    /// A JSON document sent as the field's value.
+    case json
+    /// A JSON document holding the resource itself (a form's or a flow's definition): its fields are the
+    /// resource's, and the field naming the file is not sent.
+    case jsonSpread
 }
 
 /// How the planner turns differences of a type into calls; each style is one function of the planner.
