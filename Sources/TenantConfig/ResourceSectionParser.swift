@@ -162,7 +162,7 @@ struct ResourceSectionParser {
                 for match in field.pattern.values(in: item) { readScript(match.value, kind: .rule, owner: key) }
             case .action:
                 for match in field.pattern.values(in: item) { readScript(match.value, kind: .action, owner: key) }
-            case .html, .json, .jsonSpread:
+            case .text, .json, .jsonSpread:
                 for match in field.pattern.values(in: item) {
                     guard let entry = match.entry else { continue }
                     readAttachment(entry, kind: type.kind, content: field.content, owner: key)
@@ -174,9 +174,9 @@ struct ResourceSectionParser {
     /// An HTML template or a JSON document a resource's field names, read through the same checks as scripts.
     private mutating func readAttachment(_ entry: ConfigEntry, kind: ResourceKind, content: FileContent, owner: String) {
         let reference = entry.value
-        let what = content == .html ? "HTML" : "JSON"
+        let what = content == .text ? "text" : "JSON"
         guard let relative = reference.string, !relative.isEmpty else {
-            findings.append(.loader("wrong-type", reference.location, "expected the path of an \(what) file relative to the tenant file, found \(reference.typeName)"))
+            findings.append(.loader("wrong-type", reference.location, "expected the path of a \(what) file relative to the tenant file, found \(reference.typeName)"))
             return
         }
         guard !TenantPath.escapes(relative) else {
@@ -204,7 +204,7 @@ struct ResourceSectionParser {
                 findings.append(.loader("wrong-type", SourceLocation(file: path), "\(path) must hold a JSON object: the \(kind.noun) itself"))
                 return
             }
-        case .html, .databaseScripts, .rule, .action:
+        case .text, .databaseScripts, .rule, .action:
             value = .string(text)
         }
         attachedFiles.append(AttachedFile(kind: kind, owner: owner, field: entry.key, path: path, value: value, reference: reference.location))

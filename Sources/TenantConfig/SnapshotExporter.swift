@@ -160,8 +160,8 @@ public struct SnapshotExporter: Sendable {
                     paths[script] = .string("./\(path)")
                 }
                 object = JSONValue.object(object).setting(.object(paths), at: parents).objectValue ?? object
-            case .rule, .action, .html:
-                guard let key = field.pattern.topLevelField, object[key] != nil || field.content != .html else { return }
+            case .rule, .action, .text:
+                guard let key = field.pattern.topLevelField, object[key] != nil || field.content != .text else { return }
                 let path = field.exportPath.replacingOccurrences(of: "{name}", with: name)
                 files[path] = object[key]?.stringValue ?? ""
                 object[key] = .string("./\(path)")

@@ -103,8 +103,8 @@ public enum TenantSchema {
                 return .object(["type": .string("object"), "properties": .object(Dictionary(uniqueKeysWithValues: scripts)), "additionalProperties": .bool(false)])
             case .rule, .action:
                 if field.pattern == FieldPattern(path) { return string("Path of the script file, relative to tenant.yaml.") }
-            case .html:
-                if field.pattern == FieldPattern(path) { return string("Path of the HTML file, relative to tenant.yaml.") }
+            case .text:
+                if field.pattern == FieldPattern(path) { return string("Path of the file, relative to tenant.yaml.") }
             case .json, .jsonSpread:
                 if field.pattern == FieldPattern(path) { return string("Path of the JSON file, relative to tenant.yaml.") }
             default:

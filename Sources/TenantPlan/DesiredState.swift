@@ -76,7 +76,7 @@ public enum DesiredState {
         case .action:
             guard let key = field.pattern.topLevelField else { return }
             if let code = tenant.scripts.first(where: { $0.kind == .action && $0.owner == resource.key }) { payload[key] = .string(code.text) }
-        case .html, .json:
+        case .text, .json:
             guard let key = field.pattern.topLevelField else { return }
             if let file = tenant.attachedFile(resource.kind, owner: resource.key, field: key) { payload[key] = file.value }
         case .jsonSpread:

@@ -400,8 +400,8 @@ public enum FileContent: Sendable, Equatable {
     case rule
     /// An action's code.
     case action
-    /// An HTML template (a page, an email template's body), sent as a string.
-    case html
+    /// A text file sent as a string: an HTML template (a page, an email template's body), an action module's code.
+    case text
     /// A JSON document sent as the field's value.
     case json
     /// A JSON document holding the resource itself (a form's or a flow's definition): its fields are the
