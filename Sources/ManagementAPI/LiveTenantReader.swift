@@ -21,7 +21,7 @@ public struct LiveTenantReader: Sendable {
         var sections: [SnapshotSection: JSONValue] = [:]
         for section in SnapshotSection.allCases {
             let types = ResourceKind.allCases.map(\.type).filter { $0.api.snapshotSection == section }
-            let value = try await read(section, types: types)
+            let value = try await read(section, types: types, readBefore: sections)
             sections[section] = value
             progress(section.rawValue.replacingOccurrences(of: "_", with: " "), value.arrayValue?.count ?? value.objectValue.map { _ in 1 } ?? 0)
         }
@@ -30,10 +30,22 @@ public struct LiveTenantReader: Sendable {
     }
 
     /// One section: listed as its type's API says, each object redacted, sub-resources read, sorted.
-    private func read(_ section: SnapshotSection, types: [ResourceType]) async throws(ManagementAPIError) -> JSONValue {
+    private func read(_ section: SnapshotSection, types: [ResourceType], readBefore: [SnapshotSection: JSONValue]) async throws(ManagementAPIError) -> JSONValue {
         let api = types[0].api
         let path = String(api.path.dropFirst())
         switch api.listing {
+        case .parts:
+            return try await readParts(types[0], readBefore: readBefore)
+        case .keyed(let keys):
+            let type = types[0]
+            var objects: [JSONValue] = []
+            for key in keys {
+                guard var object = try await readIfPresent(String(api.itemPath(ResourceType.joinKey(key), keyFields: type.keyFields).dropFirst()))?.objectValue,
+                      !object.isEmpty else { continue }
+                for (field, value) in zip(type.keyFields, key) { object[field] = .string(value) }
+                objects.append(Redaction.redact(.object(object), as: type))
+            }
+            return .array(Self.sorted(objects, by: api.sortKey.isEmpty ? type.keyFields : api.sortKey))
         case .singleton(let absentStatus):
             do {
                 guard let object = try await client.send(APIRequest("GET", path)).body else { return .null }
@@ -52,6 +64,34 @@ public struct LiveTenantReader: Sendable {
                 objects.append(.object(try await withSubResources(Redaction.redact(item, as: type).objectValue ?? object, type)))
             }
             return .array(Self.sorted(objects, by: api.sortKey))
+        }
+    }
+
+    /// A singleton the API keeps at several endpoints, put together as the files write it.
+    private func readParts(_ type: ResourceType, readBefore: [SnapshotSection: JSONValue]) async throws(ManagementAPIError) -> JSONValue {
+        var section = JSONValue.object([:])
+        for part in type.parts {
+            for instance in part.readInstances(readBefore) {
+                guard let answer = try await readIfPresent(String(part.path(with: instance.values).dropFirst())) else { continue }
+                let value = part.bodyField.map { JSONValue.object([$0: answer]) } ?? answer
+                if value.objectValue?.isEmpty == true { continue }
+                if part.pattern.isEmpty {
+                    for (key, member) in value.objectValue ?? [:] { section = section.setting(member, at: [key]) }
+                } else {
+                    section = section.setting(value, at: instance.keyPath)
+                }
+            }
+        }
+        return Redaction.redact(section, as: type)
+    }
+
+    /// One object, or nil when the API says it is not there: 404, or a 403 that is not a missing scope (a feature
+    /// the tenant's plan does not include, as supplemental signals without Akamai).
+    private func readIfPresent(_ path: String) async throws(ManagementAPIError) -> JSONValue? {
+        do {
+            return try await client.send(APIRequest("GET", path)).body
+        } catch .http(let status, _, _, _) where status == 404 || status == 403 {
+            return nil
         }
     }
 

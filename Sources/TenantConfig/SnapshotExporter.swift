@@ -61,7 +61,7 @@ public struct SnapshotExporter: Sendable {
         switch type.planning {
         case .triggerBindings:
             .object(["action_name": live["action"]?["name"] ?? .null, "display_name": live["display_name"] ?? .null])
-        case .standard, .connection, .action, .mergedSingleton, .singleton, .notWritten:
+        case .standard, .connection, .action, .mergedSingleton, .singleton, .notWritten, .parts:
             live
         }
     }

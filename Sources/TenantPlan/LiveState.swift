@@ -28,7 +28,8 @@ public struct LiveState: Sendable {
             switch type.section {
             case .list:
                 for object in snapshot.objects(section) where type.api.isManaged(object) {
-                    guard let key = names.naturalKey(of: object, type), let id = object[type.api.idField]?.stringValue else { continue }
+                    guard let key = names.naturalKey(of: object, type),
+                          let id = type.api.idField.isEmpty ? key : object[type.api.idField]?.stringValue else { continue }
                     add(kind, key, id, object)
                 }
             case .singleton:

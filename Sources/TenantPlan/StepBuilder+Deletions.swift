@@ -12,7 +12,7 @@ extension StepBuilder {
             let path: String
             switch type.lifecycle.delete {
             case .never: continue
-            case .item(let query): path = type.api.itemPath(resource.id) + (query.map { "?\($0)" } ?? "")
+            case .item(let query): path = type.api.itemPath(resource.id, keyFields: type.keyFields) + (query.map { "?\($0)" } ?? "")
             case .path(let template): path = template.replacingOccurrences(of: "{key}", with: resource.address.key)
             }
             var action = ChangeAction.delete, method = "DELETE", body: JSONValue? = nil
@@ -21,7 +21,7 @@ extension StepBuilder {
                 // A trigger is never deleted: its bindings are emptied, and one with none is already as the files want.
                 guard resource.object["bindings"]?.arrayValue?.isEmpty == false else { continue }
                 (action, method, body) = (.update, type.lifecycle.update ?? "PATCH", .object(["bindings": .array([])]))
-            case .standard, .connection, .action, .mergedSingleton, .singleton, .notWritten:
+            case .standard, .connection, .action, .mergedSingleton, .singleton, .notWritten, .parts:
                 break
             }
             guard tenant.settings.allowDeletes else {

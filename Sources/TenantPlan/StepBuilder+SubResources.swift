@@ -24,7 +24,7 @@ extension StepBuilder {
             var seen: Set<String> = []
             let added = wanted.filter { !currentKeys.contains($0.key) && seen.insert($0.key).inserted }.sorted { $0.key < $1.key }
             let removed = current.filter { !wantedKeys.contains(itemKey($0, sub)) }.sorted { itemKey($0, sub) < itemKey($1, sub) }
-            let base = type.api.itemPath(parentID) + "/" + sub.pathSuffix
+            let base = type.api.itemPath(parentID, keyFields: type.keyFields) + "/" + sub.pathSuffix
             var calls: [(method: String, path: String, body: JSONValue?, changes: [FieldChange])] = []
             switch sub.write {
             case .toggle(let statusField, let maxItems):

@@ -36,6 +36,7 @@ struct StepBuilder {
         case .triggerBindings: planTriggerBindings(resource, type)
         case .mergedSingleton: try planMergedSingleton(resource, type)
         case .singleton: try planSingleton(resource, type)
+        case .parts: try planParts(resource, type)
         case .notWritten: return
         }
     }
@@ -46,20 +47,27 @@ struct StepBuilder {
         let address = resource.address
         let (resolved, dependencies) = try resolveReferences(resource, type)
         let payload = encodeSecrets(resolved)
+        // A resource whose key is in its path is written without it.
+        let inPath = type.api.keyInPath ? payload.filter { !type.keyFields.contains($0.key) } : payload
         if let current = live[address] {
             if try replaceIfImmutableChanged(resource, type, current: current, payload: payload, dependencies: dependencies) { return }
             let changes = displayed(fieldChanges(desired: resolved, live: current.object, type: type, skip: Set(type.immutableFields.map(\.field))), resource, type)
             if !changes.isEmpty, let method = type.lifecycle.update {
-                let body = Dictionary(uniqueKeysWithValues: changes.compactMap { change in payload[change.path].map { (change.path, $0) } })
-                var step = pending(.update, address, method, type.api.itemPath(current.id), body: .object(body), changes: changes)
+                // PATCH sends what changed; PUT replaces the resource, so it sends all of it.
+                let body = method == "PUT" ? inPath
+                    : Dictionary(uniqueKeysWithValues: changes.compactMap { change in payload[change.path].map { (change.path, $0) } })
+                var step = pending(.update, address, method, type.api.itemPath(current.id, keyFields: type.keyFields), body: .object(body), changes: changes)
                 step.dependsOn.formUnion(dependencies)
                 steps.append(step)
             }
             try planSubResources(resource, type, parentID: current.id, liveObject: current.object, createdHere: false)
         } else {
             guard let method = type.lifecycle.create else { return }
-            var step = pending(.create, address, method, type.api.path, body: .object(payload),
-                               produces: ProducedID(address: address.description, field: type.api.idField), changes: creationChanges(resource.payload, type: type))
+            let atItem = type.lifecycle.createsAtItemPath
+            var step = pending(.create, address, method, atItem ? type.api.itemPath(address.key, keyFields: type.keyFields) : type.api.path,
+                               body: .object(atItem ? inPath : payload),
+                               produces: type.api.idField.isEmpty ? nil : ProducedID(address: address.description, field: type.api.idField),
+                               changes: creationChanges(resource.payload, type: type))
             step.dependsOn.formUnion(dependencies)
             steps.append(step)
             try planSubResources(resource, type, parentID: "{{ref:\(address)}}", liveObject: [:], createdHere: true)

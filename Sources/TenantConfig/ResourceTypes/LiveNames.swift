@@ -16,7 +16,7 @@ public struct LiveNames: Sendable {
             for object in snapshot.objects(type.api.snapshotSection) {
                 // An object no type of its section manages (the global client) is still named, for references to it.
                 guard type.api.isManaged(object) || !sharing.contains(where: { $0.type.api.isManaged(object) }) else { continue }
-                guard let id = object[type.api.idField]?.stringValue, let key = naturalKey(of: object, type) else { continue }
+                guard let key = naturalKey(of: object, type), let id = type.api.idField.isEmpty ? key : object[type.api.idField]?.stringValue else { continue }
                 keys[id] = key
             }
             keysByID[kind] = keys

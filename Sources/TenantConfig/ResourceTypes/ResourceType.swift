@@ -39,6 +39,9 @@ public struct ResourceType: Sendable {
     /// Fields the Deploy CLI format has that tenantctl does not manage yet, with why: loaded, reported as a note,
     /// never sent.
     public var unmanagedFields: [String: String] = [:]
+    /// For a singleton the API splits over several endpoints (attack protection, prompts, risk assessment): each
+    /// part of the section and its endpoint.
+    public var parts: [SingletonPart] = []
     /// Items of each resource that are user data, counted when read so that a plan deleting a resource that still
     /// has some says so loudly (an organization's members).
     public var counted: CountedItems?
@@ -128,19 +131,33 @@ public struct APIShape: Sendable {
     public var isManaged: @Sendable ([String: JSONValue]) -> Bool = { _ in true }
     /// The fields the section's objects are sorted by in snapshots.
     public var sortKey: [String]
+    /// The path of one resource when it is not `path/{id}`: its key fields in braces
+    /// (`/guardian/factors/{name}/providers/{provider}`). Such a resource has no id of its own: its key is its id.
+    public var itemPathTemplate: String?
 
     public init(path: String, listing: Listing, idField: String = "id", snapshotSection: SnapshotSection, sortKey: [String] = [],
-                isManaged: @escaping @Sendable ([String: JSONValue]) -> Bool = { _ in true }) {
+                itemPathTemplate: String? = nil, isManaged: @escaping @Sendable ([String: JSONValue]) -> Bool = { _ in true }) {
         self.path = path
         self.listing = listing
         self.idField = idField
         self.snapshotSection = snapshotSection
         self.sortKey = sortKey
+        self.itemPathTemplate = itemPathTemplate
         self.isManaged = isManaged
     }
 
-    /// The path of one resource: `/clients/{id}`.
-    public func itemPath(_ id: String) -> String { "\(path)/\(id)" }
+    /// The path of one resource: `/clients/{id}`, or the template filled with its key (`keyFields` in order, as the
+    /// natural key joins them).
+    public func itemPath(_ id: String, keyFields: [String] = []) -> String {
+        guard let template = itemPathTemplate else { return "\(path)/\(id)" }
+        var result = template.replacingOccurrences(of: "{id}", with: id)
+        let parts = id.components(separatedBy: ResourceType.joinKey(["", ""]))
+        for (field, value) in zip(keyFields, parts) { result = result.replacingOccurrences(of: "{\(field)}", with: value) }
+        return result
+    }
+
+    /// Whether a resource's key is in its path, so the key fields are not sent in the bodies written there.
+    public var keyInPath: Bool { itemPathTemplate != nil }
 }
 
 /// The list shapes of the Management API, as the reader must page through them.
@@ -155,6 +172,11 @@ public enum Listing: Sendable, Equatable {
     case singleton(absentStatus: Int?)
     /// One list per name, at `path/{name}/suffix`, kept as a mapping of name to list (trigger bindings).
     case perName(names: [String], suffix: String, itemsKey: String)
+    /// One object per known key, at the item path (`/email-templates/{template}`): an absent one answers 404 or an
+    /// empty object. The key fields are added to each object read.
+    case keyed(keys: [[String]])
+    /// The singleton's parts, each read from its own endpoint and put together as the files write the section.
+    case parts
 }
 
 /// A field holding a secret, as a path pattern: segments separated by `.`, `*` matching within a segment
@@ -211,6 +233,9 @@ public struct Lifecycle: Sendable, Equatable {
     public var delete: Deletion
     /// Why the type is never created or updated, for plans.
     public var notWrittenReason: String?
+    /// Whether a resource is created at its own path (`PUT /guardian/factors/sms/templates`) rather than by a
+    /// POST to the collection.
+    public var createsAtItemPath = false
 
     public init(create: String?, update: String?, delete: Deletion, notWrittenReason: String? = nil) {
         self.create = create
@@ -425,6 +450,56 @@ public enum PlanningStyle: Sendable, Equatable {
     case singleton
     /// Loaded and checked, never written (the lifecycle says why).
     case notWritten
+    /// A singleton written part by part, each to its own endpoint (`parts`).
+    case parts
+}
+
+/// A part of a singleton section that the API keeps at an endpoint of its own.
+public struct SingletonPart: Sendable, Equatable {
+    /// Where the part sits in the section: "" (the section's own fields no other part claims), a field
+    /// (`botDetection`), or levels that vary named in braces (`customText.{language}.{prompt}`).
+    public var pattern: String
+    /// The endpoint, with the same names in braces (`/prompts/{prompt}/custom-text/{language}`).
+    public var path: String
+    /// PATCH sends the changed fields; PUT the part whole.
+    public var method: String
+    /// The values each named level takes when a live tenant is read (writing takes the ones the files name).
+    public var readValues: [String: PartValues]
+    /// When the API's body is one field of the part (`policies`: the array PUT sends and GET returns).
+    public var bodyField: String?
+
+    public init(_ pattern: String, path: String, method: String, readValues: [String: PartValues] = [:], bodyField: String? = nil) {
+        self.pattern = pattern
+        self.path = path
+        self.method = method
+        self.readValues = readValues
+        self.bodyField = bodyField
+    }
+
+    /// The pattern's levels: a fixed key, or a named level in braces.
+    public var levels: [PartLevel] {
+        pattern.isEmpty ? [] : pattern.split(separator: ".").map { level in
+            level.hasPrefix("{") && level.hasSuffix("}") ? .named(String(level.dropFirst().dropLast())) : .fixed(String(level))
+        }
+    }
+
+    /// The endpoint with the named levels filled in.
+    public func path(with values: [String: String]) -> String {
+        values.reduce(path) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+    }
+}
+
+/// One level of a part's pattern.
+public enum PartLevel: Sendable, Equatable {
+    case fixed(String)
+    case named(String)
+}
+
+/// The values a named level of a part takes when a live tenant is read.
+public enum PartValues: Sendable, Equatable {
+    case fixed([String])
+    /// The values of a field of a section read before (the tenant's `enabled_locales`).
+    case fromSection(SnapshotSection, field: String)
 }
 
 /// When Auth0 retired a type, and what replaces it.

@@ -1,0 +1,60 @@
+import TenantConfig
+
+/// Singletons the API keeps at several endpoints (attack protection, prompts, risk assessment): each part the files
+/// name is compared with the live part and written to its own endpoint, PATCH with the changed fields or PUT whole.
+/// Parts the files leave out keep their live values.
+extension StepBuilder {
+    mutating func planParts(_ resource: DesiredResource, _ type: ResourceType) throws(PlanError) {
+        let (resolved, dependencies) = try resolveReferences(resource, type)
+        let desired = JSONValue.object(resolved)
+        let live = JSONValue.object(live[resource.address]?.object ?? [:])
+        // Secrets the API never returns cannot be compared: left out of the comparison, sent with their part.
+        let comparableDesired = Self.withoutUnreadableSecrets(desired, type)
+        for part in type.parts {
+            for instance in part.instances(in: desired) {
+                let wanted = value(of: part, at: instance, in: comparableDesired, type)
+                let current = value(of: part, at: instance, in: live, type)
+                let sent = value(of: part, at: instance, in: desired, type)
+                guard let wanted, let sent else { continue }
+                let prefix = instance.keyPath.joined(separator: ".")
+                var changes: [FieldChange] = []
+                let body: JSONValue
+                if let wantedObject = wanted.objectValue {
+                    let liveObject = current?.objectValue ?? [:]
+                    changes = wantedObject.keys.sorted().compactMap { key in
+                        guard !JSONNormalizer.satisfies(liveObject[key], wantedObject[key]!, key: key) else { return nil }
+                        let path = prefix.isEmpty ? key : "\(prefix).\(key)"
+                        return FieldChange(path: path, before: redact(liveObject[key], path: path, type: type),
+                                           after: redact(sent.objectValue?[key], path: path, type: type))
+                    }
+                    guard !changes.isEmpty else { continue }
+                    let sentObject = sent.objectValue ?? [:]
+                    body = part.method == "PUT" ? sent
+                        : .object(Dictionary(uniqueKeysWithValues: changes.compactMap { change in
+                            let key = String(change.path.split(separator: ".").last ?? "")
+                            return sentObject[key].map { (key, $0) }
+                        }))
+                } else {
+                    guard !JSONNormalizer.satisfies(current, wanted) else { continue }
+                    changes = [FieldChange(path: prefix, before: redact(current, path: prefix, type: type), after: redact(sent, path: prefix, type: type))]
+                    body = sent
+                }
+                let apiBody = part.bodyField.map { body[$0] ?? .null } ?? body
+                var step = pending(.update, resource.address, part.method, part.path(with: instance.values), body: encodeSecrets(apiBody), changes: changes,
+                                   notes: part.method == "PATCH" ? ["Merged: fields the files leave out keep their live values."] : [])
+                step.key = PendingStep.key("part \(instance.label)", resource.address)
+                step.dependsOn.formUnion(dependencies)
+                steps.append(step)
+            }
+        }
+    }
+
+    /// A part's value in the section: the section's own fields for the empty pattern, else what sits at its path.
+    private func value(of part: SingletonPart, at instance: SingletonPart.Instance, in section: JSONValue, _ type: ResourceType) -> JSONValue? {
+        if part.pattern.isEmpty {
+            let own = type.ownFields(of: section.objectValue ?? [:])
+            return own.isEmpty ? nil : .object(own)
+        }
+        return section.value(at: instance.keyPath)
+    }
+}
