@@ -149,7 +149,50 @@ sections = {
     "hooks": ([body("/hooks", "post"), body("/hooks/{id}", "patch")], item_schemas(response("/hooks", "get"), "hooks")),
 }
 
+def closed(keys):
+    """A node accepting exactly these keys (leaves)."""
+    return {"open": False, "keys": {k: None for k in keys}}
+
+
+def with_keys(node, **extra):
+    """A node with Deploy CLI keys added (the key fields the format writes beside the API's own)."""
+    node = json.loads(json.dumps(node)) if node else {"open": False, "keys": {}}
+    for key, child in extra.items():
+        node["keys"][key] = child
+    return node
+
+
 result = {name: tree(requests, responses=responses) for name, (requests, responses) in sections.items()}
+
+# Tenant-wide sections the Deploy CLI writes in one mapping, each part from its own endpoint's body.
+result["emailTemplates"] = tree([body("/email-templates", "post"), body("/email-templates/{templateName}", "patch")])
+result["guardianFactors"] = closed(["name", "enabled"])
+result["guardianFactorProviders"] = with_keys(tree([body(p, "put") for p in (
+    "/guardian/factors/sms/providers/twilio", "/guardian/factors/phone/providers/twilio",
+    "/guardian/factors/push-notification/providers/sns", "/guardian/factors/push-notification/providers/apns",
+    "/guardian/factors/push-notification/providers/fcm")]), name=None, provider=None)
+result["guardianFactorTemplates"] = with_keys(tree([body("/guardian/factors/sms/templates", "put")]), name=None)
+result["guardianPolicies"] = closed(["policies"])
+result["guardianPhoneFactorSelectedProvider"] = tree([body("/guardian/factors/phone/selected-provider", "put")])
+result["guardianPhoneFactorMessageTypes"] = tree([body("/guardian/factors/phone/message-types", "put")])
+result["attackProtection"] = {"open": False, "keys": {
+    "botDetection": tree([body("/attack-protection/bot-detection", "patch")]),
+    "captcha": tree([body("/attack-protection/captcha", "patch")]),
+    "breachedPasswordDetection": tree([body("/attack-protection/breached-password-detection", "patch")]),
+    "bruteForceProtection": tree([body("/attack-protection/brute-force-protection", "patch")]),
+    "suspiciousIpThrottling": tree([body("/attack-protection/suspicious-ip-throttling", "patch")]),
+    "phoneProviderProtection": tree([body("/attack-protection/phone-provider-protection", "patch")]),
+}}
+result["riskAssessment"] = {"open": False, "keys": {
+    "settings": tree([body("/risk-assessments/settings", "patch")]),
+    "new_device": tree([body("/risk-assessments/settings/new-device", "patch")]),
+}}
+result["supplementalSignals"] = tree([body("/supplemental-signals", "patch")])
+result["prompts"] = with_keys(tree([body("/prompts", "patch")]), customText={"open": True, "keys": {}},
+                              partials={"open": True, "keys": {}}, screenRenderers=None)
+result["branding"] = with_keys(tree([body("/branding", "patch")]), templates=closed(["template", "body"]))
+result["themes"] = with_keys(tree([body("/branding/themes", "post")]), themeId=None)
+result["pages"] = closed(["name", "html", "enabled", "show_log_link", "url"])
 # Sub-resources the Deploy CLI format writes inside their resource, as lists of the items their own endpoints take
 # (with names where the API wants ids: an organization's connections by `name`, client grants by `client_id`).
 org_connections = tree([body("/organizations/{id}/enabled_connections", "post")])
@@ -171,6 +214,7 @@ EXTRA_TOP_LEVEL_KEYS = {
     "connections": ["directory_provisioning_configuration"],
     "databases": ["directory_provisioning_configuration"],
     "organizations": ["third_party_client_access", "is_app_entitlement_active"],
+    "prompts": ["enable_ulp_wcag_compliance"],
 }
 for section, keys in EXTRA_TOP_LEVEL_KEYS.items():
     for key in keys:

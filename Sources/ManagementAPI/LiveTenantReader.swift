@@ -36,6 +36,11 @@ public struct LiveTenantReader: Sendable {
         switch api.listing {
         case .parts:
             return try await readParts(types[0], readBefore: readBefore)
+        case .single(let itemPath):
+            guard let object = try await readIfPresent(String(itemPath.dropFirst())), object.objectValue?.isEmpty == false else { return .array([]) }
+            return .array([Redaction.redact(object, as: types[0])])
+        case .pages:
+            return try await readPages(types[0], readBefore: readBefore)
         case .keyed(let keys):
             let type = types[0]
             var objects: [JSONValue] = []
@@ -60,7 +65,8 @@ public struct LiveTenantReader: Sendable {
         case .paged, .checkpoint, .plain:
             var objects: [JSONValue] = []
             for item in try await client.list(path, api.listing) {
-                guard let object = item.objectValue, let type = types.first(where: { $0.api.isManaged(object) }) else { continue }
+                guard let object = item.objectValue,
+                      let type = types.first(where: { $0.api.isManaged(object) }) ?? (api.keepsUnmanaged ? types.first : nil) else { continue }
                 objects.append(.object(try await withSubResources(Redaction.redact(item, as: type).objectValue ?? object, type)))
             }
             return .array(Self.sorted(objects, by: api.sortKey))
@@ -72,7 +78,8 @@ public struct LiveTenantReader: Sendable {
         var section = JSONValue.object([:])
         for part in type.parts {
             for instance in part.readInstances(readBefore) {
-                guard let answer = try await readIfPresent(String(part.path(with: instance.values).dropFirst())) else { continue }
+                guard let raw = try await readIfPresent(String(part.path(with: instance.values).dropFirst())),
+                      let answer = part.fromAPI.map({ $0(raw) }) ?? raw else { continue }
                 let value = part.bodyField.map { JSONValue.object([$0: answer]) } ?? answer
                 if value.objectValue?.isEmpty == true { continue }
                 if part.pattern.isEmpty {
@@ -83,6 +90,25 @@ public struct LiveTenantReader: Sendable {
             }
         }
         return Redaction.redact(section, as: type)
+    }
+
+    /// The hosted pages, from tenant settings (read before) and the global client, as the files write them.
+    private func readPages(_ type: ResourceType, readBefore: [SnapshotSection: JSONValue]) async throws(ManagementAPIError) -> JSONValue {
+        let settings = readBefore[.tenantSettings] ?? .object([:])
+        let global = try await client.send(APIRequest("GET", "clients", query: [("is_global", "true")])).body
+        let globalClient = (global?.arrayValue ?? global?["clients"]?.arrayValue ?? []).first { $0["global"]?.boolValue == true }
+        var pages: [JSONValue] = []
+        for target in ResourceType.pageTargets {
+            let source: JSONValue? = if let field = target.tenantSettingsField { settings[field] } else { globalClient }
+            guard let source, source.objectValue != nil else { continue }
+            var page: [String: JSONValue] = ["name": .string(target.name)]
+            for (filesField, apiField) in target.fields { if let value = source[apiField], !value.isNull { page[filesField] = value } }
+            if target.tenantSettingsField == nil { page["client_id"] = source["client_id"] }
+            // A page the tenant never customized is not there.
+            guard page["html"]?.stringValue?.isEmpty == false || page["enabled"]?.boolValue == true || target.tenantSettingsField == nil else { continue }
+            pages.append(.object(page))
+        }
+        return .array(Self.sorted(pages, by: ["name"]))
     }
 
     /// One object, or nil when the API says it is not there: 404, or a 403 that is not a missing scope (a feature

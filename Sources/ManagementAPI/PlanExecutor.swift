@@ -139,7 +139,11 @@ public struct PlanExecutor: Sendable {
             let items = try await client.list(String(type.api.path.dropFirst()), type.api.listing)
             let match = items.first { item in type.keyFields.allSatisfy { item[$0] == body?[$0] } }
             return match.map { item in Landed(id: step.produces.flatMap { item[$0.field]?.stringValue }) }
-        case .perName, .keyed, .parts:
+        case .single:
+            let items = try await client.list(String(type.api.path.dropFirst()), type.api.listing)
+            let match = items.first { item in type.keyFields.allSatisfy { item[$0] == body?[$0] } }
+            return match.map { item in Landed(id: step.produces.flatMap { item[$0.field]?.stringValue }) }
+        case .perName, .keyed, .parts, .pages:
             // Written in place (PUT or PATCH at their own path): sending again cannot duplicate anything.
             return nil
         }

@@ -7,12 +7,15 @@ public struct AttachedFile: Sendable, Hashable {
     public var field: String
     /// The file as shown to users.
     public var path: String
+    /// The path as the YAML writes it (`./pages/login.html`), which names the file among the resource's others.
+    public var written: String
     /// Its content: the text of an HTML file, the parsed value of a JSON file.
     public var value: JSONValue
     /// Where the YAML names this file.
     public var reference: SourceLocation
 
-    public init(kind: ResourceKind, owner: String, field: String, path: String, value: JSONValue, reference: SourceLocation) {
+    public init(kind: ResourceKind, owner: String, field: String, path: String, written: String, value: JSONValue, reference: SourceLocation) {
+        self.written = written
         self.kind = kind
         self.owner = owner
         self.field = field

@@ -16,6 +16,20 @@ public enum ResourceKind: String, CaseIterable, Sendable, Hashable, Codable {
     case organizations
     case roles
     case hooks
+    case emailTemplates
+    case guardianFactors
+    case guardianFactorProviders
+    case guardianFactorTemplates
+    case guardianPolicies
+    case guardianPhoneFactorSelectedProvider
+    case guardianPhoneFactorMessageTypes
+    case attackProtection
+    case riskAssessment
+    case supplementalSignals
+    case prompts
+    case branding
+    case themes
+    case pages
 
     /// The type's descriptor: the one table every module reads.
     public var type: ResourceType {
@@ -35,6 +49,20 @@ public enum ResourceKind: String, CaseIterable, Sendable, Hashable, Codable {
         case .organizations: .organizations
         case .roles: .roles
         case .hooks: .hooks
+        case .emailTemplates: .emailTemplates
+        case .guardianFactors: .guardianFactors
+        case .guardianFactorProviders: .guardianFactorProviders
+        case .guardianFactorTemplates: .guardianFactorTemplates
+        case .guardianPolicies: .guardianPolicies
+        case .guardianPhoneFactorSelectedProvider: .guardianPhoneFactorSelectedProvider
+        case .guardianPhoneFactorMessageTypes: .guardianPhoneFactorMessageTypes
+        case .attackProtection: .attackProtection
+        case .riskAssessment: .riskAssessment
+        case .supplementalSignals: .supplementalSignals
+        case .prompts: .prompts
+        case .branding: .branding
+        case .themes: .themes
+        case .pages: .pages
         }
     }
 

@@ -207,7 +207,7 @@ struct ResourceSectionParser {
         case .text, .databaseScripts, .rule, .action:
             value = .string(text)
         }
-        attachedFiles.append(AttachedFile(kind: kind, owner: owner, field: entry.key, path: path, value: value, reference: reference.location))
+        attachedFiles.append(AttachedFile(kind: kind, owner: owner, field: entry.key, path: path, written: relative, value: value, reference: reference.location))
     }
 
     private mutating func readScript(_ reference: ConfigNode, kind: ScriptSource.Kind, owner: String) {

@@ -61,7 +61,7 @@ public struct SnapshotExporter: Sendable {
         switch type.planning {
         case .triggerBindings:
             .object(["action_name": live["action"]?["name"] ?? .null, "display_name": live["display_name"] ?? .null])
-        case .standard, .connection, .action, .mergedSingleton, .singleton, .notWritten, .parts:
+        case .standard, .connection, .action, .mergedSingleton, .singleton, .notWritten, .parts, .pages:
             live
         }
     }
@@ -160,6 +160,20 @@ public struct SnapshotExporter: Sendable {
                     paths[script] = .string("./\(path)")
                 }
                 object = JSONValue.object(object).setting(.object(paths), at: parents).objectValue ?? object
+            case .text where field.pattern.segments.count == 2 && field.pattern.segments[0].intoItems:
+                // A field of each item of a list (`templates[].body`): one file per item, named by the item.
+                let list = field.pattern.segments[0].glob, member = field.pattern.segments[1].glob
+                object[list] = object[list].map { value in
+                    .array((value.arrayValue ?? []).enumerated().map { index, item in
+                        guard var fields = item.objectValue, let text = fields[member]?.stringValue else { return item }
+                        let entry = ["template", "name", "key", "type"].lazy.compactMap { fields[$0]?.stringValue }.first ?? String(index)
+                        let path = field.exportPath.replacingOccurrences(of: "{name}", with: name)
+                            .replacingOccurrences(of: "{entry}", with: SnapshotExporter.fileName(entry))
+                        files[path] = text
+                        fields[member] = .string("./\(path)")
+                        return .object(fields)
+                    })
+                }
             case .rule, .action, .text:
                 guard let key = field.pattern.topLevelField, object[key] != nil || field.content != .text else { return }
                 let path = field.exportPath.replacingOccurrences(of: "{name}", with: name)

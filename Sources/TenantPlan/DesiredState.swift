@@ -77,8 +77,11 @@ public enum DesiredState {
             guard let key = field.pattern.topLevelField else { return }
             if let code = tenant.scripts.first(where: { $0.kind == .action && $0.owner == resource.key }) { payload[key] = .string(code.text) }
         case .text, .json:
-            guard let key = field.pattern.topLevelField else { return }
-            if let file = tenant.attachedFile(resource.kind, owner: resource.key, field: key) { payload[key] = file.value }
+            // Each path the pattern matches (`body`, `templates[].body`) becomes the file's content.
+            let files = tenant.attachedFiles.filter { $0.kind == resource.kind && $0.owner == resource.key }
+            payload = field.pattern.rewrite(.object(payload)) { written in
+                files.first { $0.written == written.stringValue }?.value ?? written
+            }.objectValue ?? payload
         case .jsonSpread:
             // The file holds the resource: its fields, then what the YAML itself says (the name, the key).
             guard let key = field.pattern.topLevelField, payload[key] != nil else { return }

@@ -16,12 +16,15 @@ public struct LiveState: Sendable {
     public let names: LiveNames
     /// Which sections the snapshot holds (a missing one means "not read").
     public var sections: Set<SnapshotSection>
+    /// The id of the tenant's global client ("All Applications"), which holds the classic login page.
+    public var globalClientID: String?
 
     public init(snapshot: TenantSnapshot) {
         domain = snapshot.domain
         readAt = snapshot.exportedAt
         sections = Set(snapshot.sections.keys)
         names = LiveNames(snapshot)
+        globalClientID = snapshot.objects(.clients).first { $0["global"]?.boolValue == true }?["client_id"]?.stringValue
         for kind in ResourceKind.allCases {
             let type = kind.type
             let section = type.api.snapshotSection

@@ -7,6 +7,7 @@ public enum PlanError: Error, Equatable, CustomStringConvertible {
     case secretsNotSet([String])
     case unresolvedReference(ResourceAddress, String, String, location: SourceLocation?)
     case immutableField(ResourceAddress, field: String, reason: String, location: SourceLocation?)
+    case unsupported(ResourceAddress, String, location: SourceLocation?)
     case ambiguousReference(ResourceAddress, String, String, candidates: [String], location: SourceLocation?)
     case dependencyCycle([String])
     case tooLarge(steps: Int, limit: Int)
@@ -23,6 +24,8 @@ public enum PlanError: Error, Equatable, CustomStringConvertible {
             "\(location.map { "\($0): " } ?? "")\(address) names the \(what) `\(name)`, which exists neither in the files nor on the tenant; declare it or fix the name"
         case .immutableField(let address, let field, let reason, let location):
             "\(location.map { "\($0): " } ?? "")\(address): `\(field)` cannot change on a live \(address.kind.noun): \(reason)"
+        case .unsupported(let address, let why, let location):
+            "\(location.map { "\($0): " } ?? "")\(address) cannot be planned: \(why)"
         case .ambiguousReference(let address, let name, let what, let candidates, let location):
             "\(location.map { "\($0): " } ?? "")\(address) names the \(what) of `\(name)`, " + (candidates.isEmpty
                 ? "and there is none in the files or on the tenant; declare it or fix the name"

@@ -39,7 +39,7 @@ extension StepBuilder {
                     changes = [FieldChange(path: prefix, before: redact(current, path: prefix, type: type), after: redact(sent, path: prefix, type: type))]
                     body = sent
                 }
-                let apiBody = part.bodyField.map { body[$0] ?? .null } ?? body
+                let apiBody = part.toAPI.map { $0(sent) } ?? part.bodyField.map { body[$0] ?? .null } ?? body
                 var step = pending(.update, resource.address, part.method, part.path(with: instance.values), body: encodeSecrets(apiBody), changes: changes,
                                    notes: part.method == "PATCH" ? ["Merged: fields the files leave out keep their live values."] : [])
                 step.key = PendingStep.key("part \(instance.label)", resource.address)

@@ -37,6 +37,7 @@ struct StepBuilder {
         case .mergedSingleton: try planMergedSingleton(resource, type)
         case .singleton: try planSingleton(resource, type)
         case .parts: try planParts(resource, type)
+        case .pages: try planPage(resource, type)
         case .notWritten: return
         }
     }

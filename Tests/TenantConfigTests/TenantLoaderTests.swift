@@ -67,10 +67,10 @@ import Testing
     }
 
     @Test func unmanagedSectionsAreOneNote() {
-        let tenant = loadTenant(["tenant.yaml": "pages: []\nbranding: {}\nmigrations: {}\nclients: []\n"])
+        let tenant = loadTenant(["tenant.yaml": "keys: []\nuserBlocks: []\nmigrations: {}\nclients: []\n"])
         #expect(tenant.findings.map(\.rule) == ["unmanaged-section"])
         #expect(tenant.findings.first?.severity == .note)
-        #expect(tenant.unmanagedSections == ["pages", "branding", "migrations"])
+        #expect(tenant.unmanagedSections == ["keys", "userBlocks", "migrations"])
         #expect(tenant.unmanagedSectionValues["migrations"]?.isMapping == true, "kept for rules that read them (customized email templates)")
     }
 }

@@ -10,6 +10,7 @@ extension ResourceType {
             api: APIShape(path: "/clients", listing: .paged(itemsKey: "clients"), idField: "client_id", snapshotSection: .clients,
                           sortKey: ["name"], isManaged: { $0["global"]?.boolValue != true }),
             lifecycle: .standard, rank: 10)
+        type.api.keepsUnmanaged = true
         type.readOnlyFields = ["client_id", "tenant", "global", "signing_keys", "jwks_uri", "client_secret", "owners", "callback_url_template",
                                "config_route", "is_token_endpoint_ip_header_trusted_legacy"]
         // Auth0 generates the secret and the signing keys; the encryption key is never read back.

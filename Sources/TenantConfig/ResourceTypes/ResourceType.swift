@@ -131,6 +131,8 @@ public struct APIShape: Sendable {
     public var isManaged: @Sendable ([String: JSONValue]) -> Bool = { _ in true }
     /// The fields the section's objects are sorted by in snapshots.
     public var sortKey: [String]
+    /// Whether a snapshot keeps the objects no type manages (the global client, which holds the login page).
+    public var keepsUnmanaged = false
     /// The path of one resource when it is not `path/{id}`: its key fields in braces
     /// (`/guardian/factors/{name}/providers/{provider}`). Such a resource has no id of its own: its key is its id.
     public var itemPathTemplate: String?
@@ -177,6 +179,10 @@ public enum Listing: Sendable, Equatable {
     case keyed(keys: [[String]])
     /// The singleton's parts, each read from its own endpoint and put together as the files write the section.
     case parts
+    /// At most one object, at a path of its own (the default theme at `/branding/themes/default`); 404 when none.
+    case single(path: String)
+    /// The hosted pages, read from tenant settings and the global client (`ResourceType.pageTargets`).
+    case pages
 }
 
 /// A field holding a secret, as a path pattern: segments separated by `.`, `*` matching within a segment
@@ -452,10 +458,12 @@ public enum PlanningStyle: Sendable, Equatable {
     case notWritten
     /// A singleton written part by part, each to its own endpoint (`parts`).
     case parts
+    /// Hosted pages, each written where it lives (`ResourceType.pageTargets`).
+    case pages
 }
 
 /// A part of a singleton section that the API keeps at an endpoint of its own.
-public struct SingletonPart: Sendable, Equatable {
+public struct SingletonPart: Sendable {
     /// Where the part sits in the section: "" (the section's own fields no other part claims), a field
     /// (`botDetection`), or levels that vary named in braces (`customText.{language}.{prompt}`).
     public var pattern: String
@@ -467,13 +475,20 @@ public struct SingletonPart: Sendable, Equatable {
     public var readValues: [String: PartValues]
     /// When the API's body is one field of the part (`policies`: the array PUT sends and GET returns).
     public var bodyField: String?
+    /// When the files write the part otherwise than the API: the body sent for the files' value, and the files'
+    /// value for the API's answer (the branding template: a list item in the files, `{template}` in the API).
+    public var toAPI: (@Sendable (JSONValue) -> JSONValue)?
+    public var fromAPI: (@Sendable (JSONValue) -> JSONValue?)?
 
-    public init(_ pattern: String, path: String, method: String, readValues: [String: PartValues] = [:], bodyField: String? = nil) {
+    public init(_ pattern: String, path: String, method: String, readValues: [String: PartValues] = [:], bodyField: String? = nil,
+                toAPI: (@Sendable (JSONValue) -> JSONValue)? = nil, fromAPI: (@Sendable (JSONValue) -> JSONValue?)? = nil) {
         self.pattern = pattern
         self.path = path
         self.method = method
         self.readValues = readValues
         self.bodyField = bodyField
+        self.toAPI = toAPI
+        self.fromAPI = fromAPI
     }
 
     /// The pattern's levels: a fixed key, or a named level in braces.

@@ -1,5 +1,6 @@
 extension SnapshotSection {
     public static let tenantSettings: SnapshotSection = "tenant_settings"
+    public static let themes: SnapshotSection = "themes"
 }
 
 extension ResourceType {

@@ -20,13 +20,13 @@ public struct EmailProviderProductionRule: Rule {
             RuleExample(label: "a disabled provider", files: ["tenant.yaml": logStream + provider(enabled: false), "tenantctl.yaml": "environment: production\n"],
                         expectedMessage: "this production tenant declares its email provider disabled (`enabled: false`)"),
             RuleExample(label: "customized templates in a development tenant without a provider",
-                        files: ["tenant.yaml": templates, "tenantctl.yaml": "environment: development\n"],
+                        files: ["tenant.yaml": templates, "tenantctl.yaml": "environment: development\n", "emailTemplates/verify_email.html": templateBody],
                         expectedMessage: "email template `verify_email` is customized"),
         ],
         nonTriggeringExamples: [
             RuleExample(label: "a production tenant with its provider", files: ["tenant.yaml": logStream + provider(enabled: true), "tenantctl.yaml": "environment: production\n"]),
             RuleExample(label: "a development tenant uses the test provider", files: ["tenant.yaml": "clients: []\n", "tenantctl.yaml": "environment: development\n"]),
-            RuleExample(label: "customized templates with a provider", files: ["tenant.yaml": templates + provider(enabled: true), "tenantctl.yaml": "environment: staging\n"]),
+            RuleExample(label: "customized templates with a provider", files: ["tenant.yaml": templates + provider(enabled: true), "tenantctl.yaml": "environment: staging\n", "emailTemplates/verify_email.html": templateBody]),
             RuleExample(label: "the email provider is not managed here", files: ["tenant.yaml": "clients: []\n", "tenantctl.yaml": "environment: production\nmanaged: [clients]\n"]),
         ]
     )
@@ -53,9 +53,9 @@ public struct EmailProviderProductionRule: Rule {
         return [Finding(rule: id, severity: severity, location: provider?.location ?? expectation.location, message: message)]
     }
 
-    /// The enabled entries of the Deploy CLI's `emailTemplates` section (tenantctl loads it but does not deploy it).
+    /// The enabled email templates the files customize.
     static func customizedTemplates(_ tenant: TenantDefinition) -> [ConfigNode] {
-        (tenant.unmanagedSectionValues["emailTemplates"]?.items ?? []).filter { $0.isMapping && $0["enabled"]?.bool != false }
+        tenant.resources(.emailTemplates).map(\.body).filter { $0["enabled"]?.bool != false }
     }
 
     static let logStream = "logStreams:\n  - name: datadog\n    type: datadog\n    sink:\n      datadogRegion: eu\n      datadogApiKey: \"##DATADOG_API_KEY##\"\n"
@@ -63,6 +63,8 @@ public struct EmailProviderProductionRule: Rule {
     static func provider(enabled: Bool) -> String {
         "emailProvider:\n  name: sendgrid\n  enabled: \(enabled)\n  default_from_address: no-reply@acme.example\n  credentials:\n    api_key: \"##SENDGRID_API_KEY##\"\n"
     }
+
+    static let templateBody = "<html><body>Verify: {{ url }}</body></html>\n"
 
     static let templates = "emailTemplates:\n  - template: verify_email\n    body: ./emailTemplates/verify_email.html\n    enabled: true\n    from: no-reply@acme.example\n    subject: Verify your email\n"
 }

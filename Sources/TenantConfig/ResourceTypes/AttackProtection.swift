@@ -1,0 +1,55 @@
+extension SnapshotSection {
+    public static let attackProtection: SnapshotSection = "attack_protection"
+    public static let riskAssessment: SnapshotSection = "risk_assessment"
+    public static let supplementalSignals: SnapshotSection = "supplemental_signals"
+}
+
+extension ResourceType {
+    /// Attack protection: bot detection, CAPTCHA, breached passwords, brute force and suspicious IP throttling, each at
+    /// `/attack-protection/<part>`, merged field by field. CAPTCHA providers' secrets are write-only.
+    static let attackProtection: ResourceType = {
+        var type = tenantWide(
+            .attackProtection, noun: "attack protection", section: .attackProtection,
+            parts: [
+                SingletonPart("botDetection", path: "/attack-protection/bot-detection", method: "PATCH"),
+                SingletonPart("captcha", path: "/attack-protection/captcha", method: "PATCH"),
+                SingletonPart("breachedPasswordDetection", path: "/attack-protection/breached-password-detection", method: "PATCH"),
+                SingletonPart("bruteForceProtection", path: "/attack-protection/brute-force-protection", method: "PATCH"),
+                SingletonPart("suspiciousIpThrottling", path: "/attack-protection/suspicious-ip-throttling", method: "PATCH"),
+                SingletonPart("phoneProviderProtection", path: "/attack-protection/phone-provider-protection", method: "PATCH"),
+            ],
+            example: """
+            attackProtection:
+              bruteForceProtection:
+                enabled: true
+                shields: [block, user_notification]
+                mode: count_per_identifier_and_ip
+                max_attempts: 8
+              suspiciousIpThrottling:
+                enabled: true
+                shields: [block, admin_notification]
+                allowlist: [10.0.0.0/8]
+              captcha:
+                active_provider_id: recaptcha_v2
+                recaptcha_v2:
+                  site_key: round-trip-site-key
+                  secret: ##ATTACKPROTECTION_CAPTCHA_RECAPTCHA_V2_SECRET##
+            """,
+            secrets: ["ATTACKPROTECTION_CAPTCHA_RECAPTCHA_V2_SECRET": "round-trip-recaptcha-secret-1f9b"], rank: 91)
+        type.secretFields = [SecretField("captcha.*.secret", onRead: .writeOnly), SecretField("captcha.*.api_key", onRead: .writeOnly)]
+        return type
+    }()
+
+    /// Adaptive MFA's risk assessment: its settings and how long a new device is remembered.
+    static let riskAssessment: ResourceType = tenantWide(
+        .riskAssessment, noun: "risk assessment", section: .riskAssessment,
+        parts: [SingletonPart("settings", path: "/risk-assessments/settings", method: "PATCH"),
+                SingletonPart("new_device", path: "/risk-assessments/settings/new-device", method: "PATCH")],
+        example: "riskAssessment:\n  settings:\n    enabled: true\n  new_device:\n    remember_for: 45\n")
+
+    /// Akamai supplemental signals (a tenant without the feature answers 403: read as not set).
+    static let supplementalSignals: ResourceType = tenantWide(
+        .supplementalSignals, noun: "supplemental signals", section: .supplementalSignals,
+        parts: [SingletonPart("", path: "/supplemental-signals", method: "PATCH")],
+        example: "supplementalSignals:\n  akamai_enabled: true\n")
+}

@@ -1,0 +1,43 @@
+extension SnapshotSection {
+    public static let prompts: SnapshotSection = "prompts"
+}
+
+extension ResourceType {
+    /// Universal Login prompts: the tenant's prompt settings (`/prompts`), custom text per prompt and language
+    /// (`/prompts/{prompt}/custom-text/{language}`, each replaced whole) and partials (`/prompts/{prompt}/partials`).
+    /// Only the languages and prompts the files name are written; reading takes the tenant's enabled locales.
+    static let prompts: ResourceType = {
+        let customTextPrompts = ["login", "login-id", "login-password", "login-passwordless", "login-email-verification", "signup", "signup-id",
+                                 "signup-password", "phone-identifier-enrollment", "phone-identifier-challenge", "email-identifier-challenge",
+                                 "reset-password", "custom-form", "consent", "customized-consent", "logout", "mfa-push", "mfa-otp", "mfa-voice",
+                                 "mfa-phone", "mfa-webauthn", "mfa-sms", "mfa-email", "mfa-recovery-code", "mfa", "status", "device-flow",
+                                 "email-verification", "email-otp-challenge", "organizations", "invitation", "common", "passkeys", "captcha",
+                                 "brute-force-protection", "async-approval-flow", "confirmation"]
+        let partialPrompts = ["login", "login-id", "login-password", "login-passwordless", "signup", "signup-id", "signup-password",
+                              "customized-consent", "passkeys"]
+        var type = tenantWide(
+            .prompts, noun: "prompts", section: .prompts,
+            parts: [
+                SingletonPart("", path: "/prompts", method: "PATCH"),
+                SingletonPart("customText.{language}.{prompt}", path: "/prompts/{prompt}/custom-text/{language}", method: "PUT",
+                              readValues: ["language": .fromSection(.tenantSettings, field: "enabled_locales"), "prompt": .fixed(customTextPrompts)]),
+                SingletonPart("partials.{prompt}", path: "/prompts/{prompt}/partials", method: "PUT", readValues: ["prompt": .fixed(partialPrompts)]),
+            ],
+            example: """
+            prompts:
+              identifier_first: true
+              universal_login_experience: new
+              customText:
+                en:
+                  login-id:
+                    login-id:
+                      title: Welcome back
+              partials:
+                login:
+                  login:
+                    form-content-start: <div class="banner">Welcome</div>
+            """, rank: 94)
+        type.unmanagedFields = ["screenRenderers": "ACUL screen renderers (`/prompts/{prompt}/screen/{screen}/rendering`) are not managed yet"]
+        return type
+    }()
+}
