@@ -81,7 +81,8 @@ public struct ApplyCommand: AsyncParsableCommand {
             StandardError.write("error: \(PlanExecutor.Failure.wrongTenant(planned: planned, connected: client.endpoint.baseURL)); pass --domain or AUTH0_DOMAIN for the tenant the plan was made against, or plan again\n")
             throw ExitCode.failure
         }
-        var executor = PlanExecutor(client: client, environment: environment)
+        // Secret fields written in clear in the files are sent from the files, never from the plan file.
+        var executor = PlanExecutor(client: client, environment: environment.merging(DesiredState.literalSecrets(of: definition)) { set, _ in set })
         let interactive = progress.interactive
         executor.willSend = { step, total in
             let line = "[\(step.number)/\(total)] \(step.action.symbol) \(step.resource)  \(step.method) \(step.path)"

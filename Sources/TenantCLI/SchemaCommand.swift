@@ -35,7 +35,7 @@ public struct SchemaCommand: ParsableCommand {
     public func run() throws {
         let schema = switch document {
         case .tenant: TenantSchema.tenantDocument()
-        case .settings: TenantSchema.settings(ruleIdentifiers: RuleRegistry.identifiers.sorted())
+        case .settings: TenantSchema.settings(ruleIdentifiers: (RuleRegistry.identifiers + RuleRegistry.renamed.keys).sorted())
         }
         var data = schema.encoded(pretty: true)
         data.append(0x0A)

@@ -20,7 +20,12 @@ public struct Linter: Sendable {
         var findings: [Finding] = []
         for rule in rules { findings += rule.check(context) }
         var suppressed: [SuppressedRule] = []
-        for disabled in tenant.settings.disabledRules {
+        for var disabled in tenant.settings.disabledRules {
+            if let renamed = RuleRegistry.renamed[disabled.rule] {
+                findings.append(Finding(rule: "renamed-rule", severity: .note, location: disabled.location,
+                    message: "`lint.disable` names `\(disabled.rule)`, now called `\(renamed)` (it covers every secret field); write `\(renamed)`"))
+                disabled.rule = renamed
+            }
             let scripts = disabled.scripts.map { TenantPath.join(tenant.directory, $0) }
             let hidden = findings.filter { finding in
                 finding.rule == disabled.rule && (scripts.isEmpty || scripts.contains(finding.location?.file ?? ""))

@@ -20,11 +20,14 @@ public enum RuleRegistry {
         ManagementAPIPerLoginRule.self,
         EmailProviderProductionRule.self,
         LogStreamProductionRule.self,
-        ConfigurationSecretLiteralRule.self,
+        SecretLiteralRule.self,
         ReferencesResolveRule.self,
     ]
 
     public static var all: [any Rule.Type] { tenantRules }
+
+    /// Former identifiers `lint.disable` still accepts, with a note: old name to new.
+    public static let renamed = ["configuration-secret-literal": "secret-literal"]
 
     public static var identifiers: [String] { all.map { $0.description.identifier } }
 

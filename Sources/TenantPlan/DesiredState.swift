@@ -1,3 +1,5 @@
+import Crypto
+import Foundation
 import TenantConfig
 
 /// One resource as the files want it, in the Management API's own shape: files beside the YAML inlined, read-only
@@ -54,8 +56,51 @@ public enum DesiredState {
             var payload = value.objectValue ?? [:]
             for (field, fallback) in type.defaults where payload[field] == nil { payload[field] = fallback }
             for field in type.files { inline(field, of: resource, from: tenant, into: &payload) }
+            payload = markingLiteralSecrets(payload, of: resource, type).payload
             return DesiredResource(address: ResourceAddress(resource.kind, resource.key), payload: payload, subItems: subItems, bindings: bindings,
                                    location: resource.location, source: resource.body)
+        }
+    }
+
+    /// The values of secret fields written in clear in the files (which `secret-literal` reports), by the name that
+    /// stands for each in plans: they never enter a plan or plan file, and `apply`, which reads the same files,
+    /// sends them.
+    public static func literalSecrets(of tenant: TenantDefinition) -> [String: String] {
+        var values: [String: String] = [:]
+        for resource in tenant.resources where resource.kind.type.planning != .notWritten {
+            let payload = resource.body.json.objectValue ?? [:]
+            values.merge(markingLiteralSecrets(payload, of: resource, resource.kind.type).values) { first, _ in first }
+        }
+        return values
+    }
+
+    /// Every literal in a secret field replaced by the marker of a name derived from where it is (never from its
+    /// value), as if the files had used a secret keyword.
+    static func markingLiteralSecrets(_ payload: [String: JSONValue], of resource: ResourceDefinition, _ type: ResourceType)
+        -> (payload: [String: JSONValue], values: [String: String]) {
+        var values: [String: String] = [:]
+        var result = JSONValue.object(payload)
+        for secret in type.secretFields {
+            result = secret.pattern.rewrite(result) { (path: [String], value: JSONValue) in marked(value, at: path, of: resource, into: &values) }
+        }
+        return (result.objectValue ?? payload, values)
+    }
+
+    /// A secret field's value with every literal string in it (an object's leaves too: `credentials`) marked.
+    private static func marked(_ value: JSONValue, at path: [String], of resource: ResourceDefinition, into values: inout [String: String]) -> JSONValue {
+        switch value {
+        case .string(let text):
+            guard !text.isEmpty, !SecretReference.contains(text), text != SecretReference.redacted else { return value }
+            let place = "\(resource.kind.rawValue)/\(resource.key)/\(path.joined(separator: "."))"
+            let name = "TENANTCTL_LITERAL_" + SHA256.hash(data: Data(place.utf8)).prefix(6).map { String(format: "%02X", $0) }.joined()
+            values[name] = text
+            return .string(SecretReference.marker(for: name))
+        case .object(let members):
+            return .object(Dictionary(uniqueKeysWithValues: members.map { ($0.key, marked($0.value, at: path + [$0.key], of: resource, into: &values)) }))
+        case .array(let items):
+            return .array(items.enumerated().map { marked($1, at: path + ["[\($0)]"], of: resource, into: &values) })
+        case .null, .bool, .number:
+            return value
         }
     }
 

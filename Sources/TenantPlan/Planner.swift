@@ -28,7 +28,8 @@ public struct Planner: Sendable {
             if !live.sections.contains(section) { throw .missingSection(section.rawValue) }
         }
         let desired = DesiredState.resources(of: tenant).filter { managed.contains($0.address.kind) }
-        let (secrets, missing) = try resolveSecrets(in: desired)
+        // Secret fields written in clear stand for themselves, under names that never show their values.
+        let (secrets, missing) = try resolveSecrets(in: desired, literals: DesiredState.literalSecrets(of: tenant))
         var builder = StepBuilder(tenant: tenant, live: live, desired: desired, secrets: secrets, missingSecrets: Set(missing), domain: snapshot.domain)
         for resource in desired { try builder.plan(resource) }
         builder.planDeletions(managed: managed)
@@ -53,7 +54,8 @@ public struct Planner: Sendable {
     }
 
     /// The value of every secret keyword the desired resources use; all must be set.
-    private func resolveSecrets(in desired: [DesiredResource]) throws(PlanError) -> (values: [String: String], missing: [String]) {
+    private func resolveSecrets(in desired: [DesiredResource], literals: [String: String]) throws(PlanError) -> (values: [String: String], missing: [String]) {
+        let environment = environment.merging(literals) { set, _ in set }
         var names: Set<String> = []
         func collect(_ value: JSONValue) {
             switch value {

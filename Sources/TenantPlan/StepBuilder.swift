@@ -253,13 +253,17 @@ struct StepBuilder {
         }
     }
 
-    /// What a reviewer may see: secret references by name, secret fields never, scripts by size.
+    /// What a reviewer may see: every field the type marks secret as `(sensitive)` (from a keyword or written in
+    /// clear), secret keywords elsewhere by name, scripts by size.
     func redact(_ value: JSONValue?, path: String, type: ResourceType) -> JSONValue? {
+        redact(value, components: path.isEmpty ? [] : path.split(separator: ".").map(String.init), type: type)
+    }
+
+    private func redact(_ value: JSONValue?, components: [String], type: ResourceType) -> JSONValue? {
         guard let value else { return nil }
+        let path = components.joined(separator: ".")
         if path == "metadata.\(ConfigurationDigest.metadataKey)" { return .string("(configuration digest)") }
-        if path.hasSuffix("configuration") || path.contains(".configuration.") {
-            return .object((value.objectValue ?? [:]).mapValues { _ in .string("(sensitive)") })
-        }
+        if Self.isSecret(components, type), !value.isNull { return .string("(sensitive)") }
         if path.hasSuffix("customScripts"), let scripts = value.objectValue {
             return .object(scripts.mapValues { .string("(\($0.stringValue?.count ?? 0) characters)") })
         }
@@ -267,13 +271,21 @@ struct StepBuilder {
         case .string(let s) where SecretReference.contains(s):
             return .string(SecretReference.substitute(in: s) { "(secret \($0))" })
         case .array(let items):
-            return .array(items.map { redact($0, path: "", type: type)! })
+            return .array(items.map { redact($0, components: components + ["[]"], type: type)! })
         case .object(let members):
             var out: [String: JSONValue] = [:]
-            for (k, v) in members { out[k] = redact(v, path: path.isEmpty ? k : "\(path).\(k)", type: type) }
+            for (k, v) in members { out[k] = redact(v, components: components + [k], type: type) }
             return .object(out)
         default:
             return value
+        }
+    }
+
+    /// Whether a field (keys, `[]` for list items) is one the type marks secret, or lies inside one.
+    static func isSecret(_ components: [String], _ type: ResourceType) -> Bool {
+        guard !components.isEmpty else { return false }
+        return type.secretFields.contains { secret in
+            (1...components.count).contains { secret.pattern.matches(Array(components.prefix($0))) }
         }
     }
 

@@ -47,30 +47,38 @@ public struct FieldPattern: Sendable, Hashable, CustomStringConvertible {
     /// a list item that is not the object the rest of the path expects is transformed whole (a header written as
     /// one string is a secret as much as its `value` would be).
     public func rewrite(_ value: JSONValue, failClosed: Bool = false, _ transform: (JSONValue) -> JSONValue?) -> JSONValue {
-        rewrite(value, segments[...], failClosed: failClosed, transform)
+        rewrite(value, segments[...], at: [], failClosed: failClosed) { _, value in transform(value) }
     }
 
-    private func rewrite(_ value: JSONValue, _ rest: ArraySlice<Segment>, failClosed: Bool, _ transform: (JSONValue) -> JSONValue?) -> JSONValue {
+    /// As `rewrite`, telling `transform` the concrete path of each value (keys, and list indexes as `[n]`).
+    public func rewrite(_ value: JSONValue, failClosed: Bool = false, _ transform: ([String], JSONValue) -> JSONValue?) -> JSONValue {
+        rewrite(value, segments[...], at: [], failClosed: failClosed, transform)
+    }
+
+    private func rewrite(_ value: JSONValue, _ rest: ArraySlice<Segment>, at path: [String], failClosed: Bool,
+                         _ transform: ([String], JSONValue) -> JSONValue?) -> JSONValue {
         guard let segment = rest.first else { return value }
         let remaining = rest.dropFirst()
-        func item(_ value: JSONValue) -> JSONValue? {
-            if failClosed, !remaining.isEmpty, value.objectValue == nil, !value.isNull { return transform(value) }
-            return rewrite(value, remaining, failClosed: failClosed, transform)
+        func item(_ value: JSONValue, _ at: [String]) -> JSONValue? {
+            if failClosed, !remaining.isEmpty, value.objectValue == nil, !value.isNull { return transform(at, value) }
+            return rewrite(value, remaining, at: at, failClosed: failClosed, transform)
         }
         if segment.glob.isEmpty && segment.intoItems {
             guard case .array(let items) = value else { return value }
-            return .array(items.compactMap(item))
+            return .array(items.enumerated().compactMap { item($1, path + ["[\($0)]"]) })
         }
         guard case .object(var members) = value else { return value }
         for key in members.keys where Self.glob(segment.glob, matches: key) {
             let member = members[key]!
             if segment.intoItems {
                 guard case .array(let items) = member else { continue }
-                members[key] = remaining.isEmpty ? .array(items.compactMap(transform)) : .array(items.compactMap(item))
+                members[key] = .array(items.enumerated().compactMap { index, element in
+                    remaining.isEmpty ? transform(path + [key, "[\(index)]"], element) : item(element, path + [key, "[\(index)]"])
+                })
             } else if remaining.isEmpty {
-                members[key] = transform(member)
+                members[key] = transform(path + [key], member)
             } else {
-                members[key] = rewrite(member, remaining, failClosed: failClosed, transform)
+                members[key] = rewrite(member, remaining, at: path + [key], failClosed: failClosed, transform)
             }
         }
         return .object(members)

@@ -98,7 +98,7 @@ public struct ScriptHardcodedSecretRule: ScriptRule {
 
     static func namesSecret(_ name: String) -> Bool {
         let snake = snakeCase(name).uppercased()
-        if ConfigurationSecretLiteralRule.namesPlainSetting(snake) || snake.hasSuffix("_FIELD") || snake.hasSuffix("_TYPE") { return false }
+        if SecretLiteralRule.namesPlainSetting(snake) || snake.hasSuffix("_FIELD") || snake.hasSuffix("_TYPE") { return false }
         return SecretReference.nameLooksSecret(snake) || ["KEY", "PASS", "PWD", "AUTHORIZATION"].contains(snake)
     }
 
