@@ -11,17 +11,21 @@ extension EndOfLife {
 }
 
 extension ResourceType {
-    /// Rules: `/rules`, each script a file beside the YAML. They no longer run; they are deleted only after every
-    /// change of actions and trigger bindings, so the actions that replace them are live first.
+    /// Rules: `/rules`, each script a file beside the YAML. They no longer run: loaded and reported, never created or
+    /// updated; a live rule the files leave out is deleted (with `allow_deletes`) only after every change of actions
+    /// and trigger bindings, so the actions that replace it are live first.
     static let rules: ResourceType = {
         var type = ResourceType(
             kind: .rules, noun: "rule", section: .list(key: ["name"]),
             api: APIShape(path: "/rules", listing: .paged(itemsKey: "rules"), snapshotSection: .rules, sortKey: ["order"]),
-            lifecycle: .standard, rank: 50)
+            lifecycle: Lifecycle(create: nil, update: nil, delete: .item(),
+                                 notWrittenReason: "Rules reached end of life on 2026-11-18 and no longer run; convert them with `tenantctl migrate-rules`"),
+            rank: 50)
         type.readOnlyFields = ["id", "stage"]
         type.files = [FileField("script", content: .rule, exportPath: "rules/{name}.js")]
         type.deleteAfter = [.actions, .triggers]
         type.endOfLife = .rulesAndHooks
+        type.planning = .notWritten
         type.example = TypeExample(
             yaml: """
             rules:
