@@ -30,6 +30,9 @@ public struct MarkdownPlanRenderer: Sendable {
             head += "\n> [!WARNING]\n> \(plan.kept.count) live resource(s) are not in the files and are **kept**: "
                 + plan.kept.map { "`\($0.resource)`" }.joined(separator: ", ") + ".\n"
         }
+        if let notes = plan.notes, !notes.isEmpty {
+            head += "\n> [!NOTE]\n" + notes.map { "> `\($0.resource)`: \($0.note)\n" }.joined()
+        }
         head += "\nLive state: \(plan.liveSource), read \(plan.liveReadAt).\n\n"
         var body = ""
         var shown = 0

@@ -41,11 +41,15 @@ public struct Plan: Codable, Sendable, Equatable {
     /// Live resources that the files do not declare and that this plan does not delete (and why).
     public var kept: [KeptResource]
     public var summary: PlanSummary
+    /// What the plan could not compare (a write-only secret the API never returns), said once per resource; it
+    /// never changes the exit code. Absent when there is nothing to say.
+    public var notes: [ResourceNote]?
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version", tenant, directory, domain, liveSource = "live_source", liveEndpoint = "live_endpoint", managedKinds = "managed"
         case liveReadAt = "live_read_at"
         case desiredDigest = "desired_digest", stepsDigest = "steps_digest", fingerprints, secrets, unresolvedSecrets = "unresolved_secrets", steps, kept, summary
+        case notes
     }
 
     public var isEmpty: Bool { steps.isEmpty }
@@ -133,6 +137,12 @@ public struct FieldChange: Codable, Sendable, Equatable {
 public struct SecretDigest: Codable, Sendable, Equatable {
     public var name: String
     public var digest: String
+}
+
+/// Something a reviewer should know about a resource that is not a change (a value that cannot be compared).
+public struct ResourceNote: Codable, Sendable, Equatable {
+    public var resource: ResourceAddress
+    public var note: String
 }
 
 /// A live resource the plan leaves alone although the files do not declare it.

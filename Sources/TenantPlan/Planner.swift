@@ -50,7 +50,28 @@ public struct Planner: Sendable {
             managedKinds: managed.sorted { $0.rawValue < $1.rawValue }, liveReadAt: snapshot.exportedAt,
             desiredDigest: Self.digest(desired), stepsDigest: PlanComparison.digest(steps), fingerprints: Self.fingerprints(live, managed: managed),
             secrets: secrets.keys.sorted().map { SecretDigest(name: $0, digest: ConfigurationDigest.secretDigest(name: $0, value: secrets[$0]!, domain: snapshot.domain)) },
-            unresolvedSecrets: missing, steps: steps, kept: builder.kept.sorted { $0.resource < $1.resource }, summary: summary)
+            unresolvedSecrets: missing, steps: steps, kept: builder.kept.sorted { $0.resource < $1.resource }, summary: summary,
+            notes: Self.uncomparable(desired, live).nilIfEmpty)
+    }
+
+    /// Write-only secrets the files set on a resource that exists: the API never returns them, so a change of their
+    /// value alone cannot be seen. Said once per resource, never a change.
+    static func uncomparable(_ desired: [DesiredResource], _ live: LiveState) -> [ResourceNote] {
+        desired.compactMap { resource in
+            let type = resource.address.kind.type
+            guard live[resource.address] != nil else { return nil }
+            let fields = type.secretFields.filter { $0.onRead == .writeOnly }.flatMap { secret -> [String] in
+                var found: [String] = []
+                _ = secret.pattern.rewrite(.object(resource.payload)) { (path: [String], value: JSONValue) in
+                    if !value.isNull { found.append(path.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")) }
+                    return value
+                }
+                return found
+            }
+            guard !fields.isEmpty else { return nil }
+            let list = fields.sorted().map { "`\($0)`" }.joined(separator: ", ")
+            return ResourceNote(resource: resource.address, note: "\(list) \(fields.count == 1 ? "is" : "are") write-only: the Management API never returns \(fields.count == 1 ? "it" : "them"), so tenantctl cannot tell whether \(fields.count == 1 ? "it" : "they") changed. \(fields.count == 1 ? "It is" : "They are") sent whenever the \(type.noun) is created or another of its fields changes.")
+        }
     }
 
     /// The value of every secret keyword the desired resources use; all must be set.
@@ -113,4 +134,9 @@ public struct Planner: Sendable {
         let digest = SHA256.hash(data: JSONNormalizer.normalize(.object(object)).encoded())
         return "sha256:" + digest.map { String(format: "%02x", $0) }.joined()
     }
+}
+
+extension Array {
+    /// nil for an empty array (a plan file leaves out what it has nothing to say about).
+    var nilIfEmpty: [Element]? { isEmpty ? nil : self }
 }

@@ -29,6 +29,11 @@ public struct TextPlanRenderer: Sendable {
             for kept in plan.kept { out.append("  ! \(kept.resource): \(kept.reason)") }
             out.append("")
         }
+        if let notes = plan.notes, !notes.isEmpty {
+            out.append(paint("Not compared:", "1"))
+            for note in notes { out.append("  i \(note.resource): \(note.note)") }
+            out.append("")
+        }
         if !plan.isEmpty {
             out.append(paint("Plan:", "1") + " \(plan.summary.add) to add, \(plan.summary.change) to change, \(plan.summary.destroy) to destroy.")
         }

@@ -135,4 +135,20 @@ import TenantConfig
         let error = try #require(throws: PlanError.self) { try F.plan(F.tenant("pages:\n  - name: logn\n    html: ./pages/reset.html\n", files: Self.page), F.snapshot([:])) }
         #expect(error.description.hasPrefix("acme-test/tenant.yaml:2:5: pages/logn cannot be planned: tenantctl manages the pages `login`, `password_reset`"))
     }
+
+    @Test func aWriteOnlySecretIsANoteNotAChange() throws {
+        let yaml = "emailProvider:\n  name: smtp\n  enabled: true\n  credentials:\n    smtp_host: smtp.example.com\n    smtp_pass: ##SMTP_PASS##\n"
+        let settings = "domain: acme-test.eu.auth0.com\nsecrets: [SMTP_PASS]\n"
+        let environment = ["SMTP_PASS": "smtp-pass-value"]
+        let live = F.snapshot([.emailProvider: F.object(#"{"name":"smtp","enabled":true}"#)])
+        let plan = try F.plan(F.tenant(yaml, settings: settings, environment: environment), live, environment: environment)
+        #expect(plan.isEmpty)
+        #expect(plan.notes == [ResourceNote(resource: ResourceAddress(.emailProvider, "emailProvider"),
+                                            note: "`credentials` is write-only: the Management API never returns it, so tenantctl cannot tell whether it changed. It is sent whenever the email provider is created or another of its fields changes.")])
+        let text = TextPlanRenderer(color: false).render(plan)
+        #expect(text.hasPrefix("No changes.") && text.contains("Not compared:\n  i emailProvider/emailProvider: `credentials` is write-only"))
+        #expect(!text.contains("smtp-pass-value"))
+        #expect(try F.plan(F.tenant(yaml, settings: settings, environment: environment), F.snapshot([:]), environment: environment).notes == nil,
+                "a provider created by the plan sends its credentials: nothing to say")
+    }
 }
