@@ -56,9 +56,6 @@ struct SingletonSpec: Sendable {
     var scope: ScopeRule
     var snapshot: SingletonPlacement
 
-    /// Whether the object exists whatever the client does.
-    var alwaysExists: Bool { createStatus == nil && notFound == nil }
-
     /// The request-field check's name of a write: `"PUT /email-templates/{templateName}"`.
     func endpoint(_ method: String) -> String { "\(method) /\(path)" }
 
