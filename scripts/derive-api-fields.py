@@ -253,6 +253,33 @@ endpoints = {
     "POST /roles/{id}/permissions": body("/roles/{id}/permissions", "post"),
     "DELETE /roles/{id}/permissions": body("/roles/{id}/permissions", "delete"),
     "POST /hooks": body("/hooks", "post"), "PATCH /hooks/{id}": body("/hooks/{id}", "patch"),
+    # Tenant-wide and keyed settings (issue 14). Free-form bodies (custom text, partials) and the guardian policies
+    # (an array) take no top-level field check.
+    "POST /email-templates": body("/email-templates", "post"),
+    "PATCH /email-templates/{templateName}": body("/email-templates/{templateName}", "patch"),
+    "PUT /email-templates/{templateName}": body("/email-templates/{templateName}", "put"),
+    "PUT /guardian/factors/{name}": body("/guardian/factors/{name}", "put"),
+    "PUT /guardian/factors/sms/providers/twilio": body("/guardian/factors/sms/providers/twilio", "put"),
+    "PUT /guardian/factors/phone/providers/twilio": body("/guardian/factors/phone/providers/twilio", "put"),
+    **{f"{method.upper()} /guardian/factors/push-notification/providers/{provider}":
+       body(f"/guardian/factors/push-notification/providers/{provider}", method)
+       for provider in ("sns", "apns", "fcm", "fcmv1") for method in ("put", "patch")},
+    "PUT /guardian/factors/sms/templates": body("/guardian/factors/sms/templates", "put"),
+    "PUT /guardian/factors/phone/templates": body("/guardian/factors/phone/templates", "put"),
+    "PUT /guardian/factors/phone/selected-provider": body("/guardian/factors/phone/selected-provider", "put"),
+    "PUT /guardian/factors/phone/message-types": body("/guardian/factors/phone/message-types", "put"),
+    **{f"PATCH /attack-protection/{part}": body(f"/attack-protection/{part}", "patch")
+       for part in ("bot-detection", "breached-password-detection", "brute-force-protection", "suspicious-ip-throttling", "captcha",
+                    "phone-provider-protection")},
+    "PATCH /risk-assessments/settings": body("/risk-assessments/settings", "patch"),
+    "PATCH /risk-assessments/settings/new-device": body("/risk-assessments/settings/new-device", "patch"),
+    "PATCH /supplemental-signals": body("/supplemental-signals", "patch"),
+    "PATCH /prompts": body("/prompts", "patch"),
+    "PATCH /prompts/{prompt}/screen/{screen}/rendering": body("/prompts/{prompt}/screen/{screen}/rendering", "patch"),
+    "PATCH /branding": body("/branding", "patch"),
+    "PUT /branding/templates/universal-login": body("/branding/templates/universal-login", "put"),
+    "POST /branding/themes": body("/branding/themes", "post"),
+    "PATCH /branding/themes/{themeId}": body("/branding/themes/{themeId}", "patch"),
 }
 emulator = {}
 for name, schema in endpoints.items():
@@ -263,6 +290,9 @@ for name, schema in endpoints.items():
 # Fields the real API accepts that the spec omits (deprecated ones), seen in ../shared/reference/recordings.
 EMULATOR_EXTRAS = {
     "POST /resource-servers": ["token_lifetime_for_web"], "PATCH /resource-servers/{id}": ["token_lifetime_for_web"],
+    # Not in the spec; the Deploy CLI's example (../shared/reference/a0deploy/examples-yaml.tenant.yaml) writes it
+    # under `prompts`.
+    "PATCH /prompts": ["enable_ulp_wcag_compliance"],
 }
 for name, keys in EMULATOR_EXTRAS.items():
     emulator[name] = sorted(set(emulator[name]) | set(keys))

@@ -7,7 +7,7 @@ extension EmulatedTenant {
         switch (request.method, s.count) {
         case ("GET", 1):
             var items = clients.all
-            if request.query["is_global"] == "false" { items = items.filter { $0["global"]?.boolValue != true } }
+            if let global = request.query["is_global"].flatMap(Bool.init) { items = items.filter { ($0["global"]?.boolValue == true) == global } }
             return .ok(try ListPagination(query: request.query).page(items.map { .object(Self.presentClient($0)) }, plural: "clients"))
         case ("POST", 1):
             var body = try request.object()

@@ -6,8 +6,11 @@ struct EmulatedTenant: Sendable {
     let domain: String
     /// Items of every collection by table: `clients`, `rules`, `organizations/org_1/enabled_connections`.
     var tables: [String: RecordTable] = [:]
-    /// Tenant-wide objects by path (`tenants/settings`); absent until created where the API says so.
-    var singletons: [String: [String: JSONValue]] = [:]
+    /// Tenant-wide objects by concrete path (`tenants/settings`, `email-templates/verify_email`); absent until
+    /// created where the API says so.
+    var singletons: [String: JSONValue] = [:]
+    /// Features of the API this tenant's plan lacks: their endpoints answer the feature's 403.
+    var unavailableFeatures: Set<TenantFeature> = []
     var bindings: [String: [JSONValue]] = [:]
 
     // The tables the hand-written endpoints use (clients, connections, actions and rules configs have routes of
@@ -31,14 +34,17 @@ struct EmulatedTenant: Sendable {
     var resourceServers: RecordTable { table("resource-servers") }
     var grants: RecordTable { table("client-grants") }
 
-    /// A tenant from a snapshot, or an empty one with default settings.
-    init(domain: String, snapshot: Data?, source: String) throws {
+    /// A tenant from a snapshot, or an empty one with default settings. Either way it has its global client, as
+    /// every Auth0 tenant does.
+    init(domain: String, snapshot: Data?, source: String, unavailableFeatures: Set<TenantFeature> = []) throws {
         self.domain = domain
+        self.unavailableFeatures = unavailableFeatures
         if let snapshot {
             try load(snapshot, source: source)
         } else {
             try loadSingletons(nil, source: source)
         }
+        addGlobalClientIfMissing()
     }
 
     /// Why a seed or state file cannot be used.

@@ -22,6 +22,13 @@ public struct EmulatorConfiguration: Sendable {
     public var stateFile: String?
     /// Scopes tokens carry; nil means every scope.
     public var grantedScopes: [String]?
+    /// The tenant's plan lacks Akamai supplemental signals: `/supplemental-signals` answers the real 403 "Please
+    /// upgrade your subscription to enable Akamai Signals." (as the Deploy CLI's recordings show). Off by default:
+    /// the endpoint is served.
+    public var supplementalSignalsNeedUpgrade = false
+
+    /// The features the emulated tenant lacks.
+    var unavailableFeatures: Set<TenantFeature> { supplementalSignalsNeedUpgrade ? [.supplementalSignals] : [] }
 
     public init() {}
 }

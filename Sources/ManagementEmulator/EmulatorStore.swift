@@ -6,20 +6,22 @@ actor EmulatorStore {
     var tenant: EmulatedTenant
     private let seed: Data?
     private let stateFile: String?
+    private let unavailableFeatures: Set<TenantFeature>
 
-    init(domain: String, seed: Data?, stateFile: String?) throws {
+    init(domain: String, seed: Data?, stateFile: String?, unavailableFeatures: Set<TenantFeature> = []) throws {
         self.seed = seed
         self.stateFile = stateFile
+        self.unavailableFeatures = unavailableFeatures
         if let stateFile, let data = FileManager.default.contents(atPath: stateFile) {
-            tenant = try EmulatedTenant(domain: domain, snapshot: data, source: stateFile)
+            tenant = try EmulatedTenant(domain: domain, snapshot: data, source: stateFile, unavailableFeatures: unavailableFeatures)
         } else {
-            tenant = try EmulatedTenant(domain: domain, snapshot: seed, source: "the seed snapshot")
+            tenant = try EmulatedTenant(domain: domain, snapshot: seed, source: "the seed snapshot", unavailableFeatures: unavailableFeatures)
         }
     }
 
     /// Back to the seed (or empty).
     func reset() throws {
-        tenant = try EmulatedTenant(domain: tenant.domain, snapshot: seed, source: "the seed snapshot")
+        tenant = try EmulatedTenant(domain: tenant.domain, snapshot: seed, source: "the seed snapshot", unavailableFeatures: unavailableFeatures)
         persist()
     }
 

@@ -23,7 +23,8 @@ public enum ManagementEmulator {
     /// Runs an emulator until cancelled or signalled; `onReady` gets the bound port.
     public static func run(_ configuration: EmulatorConfiguration, gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
                            onReady: @escaping @Sendable (Int) -> Void) async throws {
-        let store = try EmulatorStore(domain: configuration.domain, seed: configuration.seed, stateFile: configuration.stateFile)
+        let store = try EmulatorStore(domain: configuration.domain, seed: configuration.seed, stateFile: configuration.stateFile,
+                                      unavailableFeatures: configuration.unavailableFeatures)
         let gate = EmulatorGate(configuration: configuration)
         let boundPort = BoundPort()
         let responder = EmulatorResponder(configuration: configuration, store: store, gate: gate, port: { boundPort.value })

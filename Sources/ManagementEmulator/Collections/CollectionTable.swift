@@ -21,10 +21,47 @@ enum CollectionTable {
         .hooks,
     ]
 
-    /// Tenant-wide objects.
+    /// Tenant-wide objects, and families of them by key (email templates by name). Several specs may share a
+    /// snapshot section (each attack protection part is a member of `attack_protection`); items of a list section
+    /// are written in this order.
     static let singletons: [SingletonSpec] = [
         .tenantSettings,
         .emailProvider,
+        .emailTemplates,
+        .guardianFactors,
+        .smsTwilio,
+        .phoneTwilio,
+        .pushSNS,
+        .pushAPNS,
+        .pushFCM,
+        .pushFCMv1,
+        .smsTemplates,
+        .phoneTemplates,
+        .guardianPolicies,
+        .phoneSelectedProvider,
+        .phoneMessageTypes,
+        .botDetection,
+        .breachedPasswordDetection,
+        .bruteForceProtection,
+        .suspiciousIPThrottling,
+        .captcha,
+        .phoneProviderProtection,
+        .riskAssessmentSettings,
+        .riskAssessmentNewDevice,
+        .supplementalSignals,
+        .promptSettings,
+        .promptCustomText,
+        .promptPartials,
+        .promptScreenRendering,
+        .branding,
+        .universalLoginTemplate,
+        .brandingThemes,
+    ]
+
+    /// Lists of a keyed singleton's objects.
+    static let singletonListings: [SingletonListing] = [
+        .guardianFactors,
+        .promptRenderings,
     ]
 
     /// Routes the table's specs cannot express.
@@ -35,6 +72,10 @@ enum CollectionTable {
         .removeRolePermissions,
         .createHook,
         .updateHook,
+        .createEmailTemplate,
+        .setUniversalLoginTemplate,
+        .createTheme,
+        .defaultTheme,
     ]
 
     /// Real endpoints the emulator does not serve, known for their scope: the Deploy CLI's recordings show

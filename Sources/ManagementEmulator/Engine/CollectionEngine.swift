@@ -11,7 +11,9 @@ extension EmulatedTenant {
         guard let (route, parameters) = CollectionRoutes.route(request.segments, method: request.method) else { throw .unknownRoute }
         switch route.kind {
         case .singleton(let spec):
-            return try handleSingleton(spec, request)
+            return try handleSingleton(spec, request, parameters)
+        case .singletonList(let listing):
+            return try listSingletons(listing, request)
         case .custom(let custom):
             return try custom.handle(&self, request, parameters)
         case .collection(let spec):

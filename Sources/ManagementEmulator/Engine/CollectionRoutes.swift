@@ -8,6 +8,8 @@ enum CollectionRoutes {
         case custom(CustomRoute)
         /// `GET`, and the update, create and delete the object has.
         case singleton(SingletonSpec)
+        /// `GET` of every object of a keyed singleton.
+        case singletonList(SingletonListing)
     }
 
     struct Route: Sendable {
@@ -20,7 +22,9 @@ enum CollectionRoutes {
             case .item(let spec): (method == "GET" && spec.readsItems) || (method == "PATCH" && spec.updates) || (method == "DELETE" && spec.deletion != nil)
             case .custom(let route): method == route.method
             case .singleton(let spec):
-                method == "GET" || method == spec.updateMethod || (method == "POST" && spec.createStatus != nil) || (method == "DELETE" && spec.deletion != nil)
+                (method == "GET" && spec.reads) || spec.writes[method] != nil || (method == "POST" && spec.createStatus != nil)
+                    || (method == "DELETE" && spec.deletion != nil)
+            case .singletonList: method == "GET"
             }
         }
 
@@ -29,6 +33,7 @@ enum CollectionRoutes {
             case .collection(let spec), .item(let spec): spec.scope.scope(for: method)
             case .custom(let route): route.scope.scope(for: method)
             case .singleton(let spec): spec.scope.scope(for: method)
+            case .singletonList(let listing): listing.scope.scope(for: method)
             }
         }
     }
@@ -40,6 +45,7 @@ enum CollectionRoutes {
                 + (spec.hasItemRoutes ? [Route(path: spec.path.appending(parameter: spec.itemParameter), kind: .item(spec))] : [])
         }
         + CollectionTable.singletons.map { Route(path: $0.path, kind: .singleton($0)) }
+        + CollectionTable.singletonListings.map { Route(path: $0.path, kind: .singletonList($0)) }
 
     /// The first path segments the table serves.
     static let roots: Set<String> = Set(all.map(\.path.root))
@@ -72,6 +78,7 @@ enum CollectionRoutes {
         case .collection(let spec), .item(let spec): spec.scope.all
         case .custom(let custom): custom.scope.all
         case .singleton(let spec): spec.scope.all
+        case .singletonList(let listing): listing.scope.all
         }
     } + CollectionTable.unserved.map(\.scope))).sorted()
 }

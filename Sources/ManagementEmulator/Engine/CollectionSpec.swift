@@ -211,6 +211,9 @@ struct CustomRoute: Sendable {
     var method: String
     var path: PathPattern
     var scope: ScopeRule
+    /// The statuses of success, checked against the spec's (`PUT /branding/templates/universal-login`: 201 when
+    /// created, 204 when updated); empty when only `CollectionTableTests` knows them.
+    var statuses: [Int] = []
     var handle: @Sendable (_ tenant: inout EmulatedTenant, _ request: APIRequest, _ parameters: [String: String]) throws(APIErrorResponse) -> APIResult
 }
 

@@ -8,24 +8,32 @@ struct FieldRule: Sendable {
     var type: String
     /// Required on create (updates never require a field).
     var required = false
+    /// `null` is a value of the field (the spec's `"type": ["string", "null"]`), even when it is required.
+    var nullable = false
     var minLength: Int?
     var maxLength: Int?
     var minItems: Int?
     var maxItems: Int?
+    var minimum: Double?
+    var maximum: Double?
     var allowed: [String]?
     var format: FieldFormat?
     /// The spec's description of the field, quoted after the property name in messages.
     var description: String?
 
-    static func string(_ name: String, required: Bool = false, minLength: Int? = nil, maxLength: Int? = nil, allowed: [String]? = nil,
-                       format: FieldFormat? = nil, description: String? = nil) -> FieldRule {
-        FieldRule(name: name, type: "string", required: required, minLength: minLength, maxLength: maxLength, allowed: allowed,
+    static func string(_ name: String, required: Bool = false, nullable: Bool = false, minLength: Int? = nil, maxLength: Int? = nil,
+                       allowed: [String]? = nil, format: FieldFormat? = nil, description: String? = nil) -> FieldRule {
+        FieldRule(name: name, type: "string", required: required, nullable: nullable, minLength: minLength, maxLength: maxLength, allowed: allowed,
                   format: format, description: description)
     }
 
-    static func of(_ type: String, _ name: String, required: Bool = false, minItems: Int? = nil, maxItems: Int? = nil,
+    static func of(_ type: String, _ name: String, required: Bool = false, nullable: Bool = false, minItems: Int? = nil, maxItems: Int? = nil,
                    description: String? = nil) -> FieldRule {
-        FieldRule(name: name, type: type, required: required, minItems: minItems, maxItems: maxItems, description: description)
+        FieldRule(name: name, type: type, required: required, nullable: nullable, minItems: minItems, maxItems: maxItems, description: description)
+    }
+
+    static func integer(_ name: String, required: Bool = false, minimum: Double? = nil, maximum: Double? = nil, description: String? = nil) -> FieldRule {
+        FieldRule(name: name, type: "integer", required: required, minimum: minimum, maximum: maximum, description: description)
     }
 
     /// Throws the API's 400 for the first rule `body` breaks.
@@ -44,9 +52,9 @@ struct FieldRule: Sendable {
     }
 
     func check(_ value: JSONValue) throws(APIErrorResponse) {
-        // A null is a type error for a required field, and clears an optional one.
+        // A null is a type error for a required field that cannot be null, and clears an optional one.
         if value == .null {
-            if required { throw failure("Expected type \(type) but found type null") }
+            if required && !nullable { throw failure("Expected type \(type) but found type null") }
             return
         }
         let actual = APIRequest.typeName(value)
@@ -58,6 +66,14 @@ struct FieldRule: Sendable {
             if let maxLength, text.count > maxLength { throw failure("String is too long (\(text.count) chars), maximum \(maxLength)") }
             if let allowed, !allowed.contains(text) { throw failure("No enum match for: \"\(text)\"") }
             if let format, !format.accepts(text) { throw failure(format.problem(text)) }
+        }
+        if case .number(let number) = value {
+            // The wording of the API's JSON schema validator for the other limits ("String is too short (0 chars),
+            // minimum 1") applied to numbers; no recording shows a number refused.
+            let shown = number == number.rounded() ? String(Int(number)) : String(number)
+            if type == "integer", number != number.rounded() { throw failure("Expected type integer but found type number") }
+            if let minimum, number < minimum { throw failure("Value \(shown) is less than minimum \(Int(minimum))") }
+            if let maximum, number > maximum { throw failure("Value \(shown) is greater than maximum \(Int(maximum))") }
         }
         if case .array(let items) = value {
             if let minItems, items.count < minItems { throw failure("Array is too short (\(items.count)), minimum \(minItems)") }
