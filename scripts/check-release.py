@@ -6,7 +6,7 @@
 1. The archive matches its .sha256 file and holds tenantctl-<version>-linux-<arch>/tenantctl.
 2. `ldd tenantctl` names no Swift library (libswift*, Foundation, Dispatch, ICU, BlocksRuntime).
 3. A Swift-free root is made: an empty folder with the binary, only the shared libraries ldd names, examples/,
-   tenants/acme-dev; no node. Where chroot is possible (root), every check below
+   tenants/acme-dev and /proc; no node. Where chroot is possible (root, and /proc can be mounted), every check below
    runs inside it; otherwise they run on this machine and the ldd check is what proves no Swift is needed.
 4. `tenantctl --version` prints the version and this checkout's commit.
 5. `validate --strict --format json examples/<rule>` exits 1 and reports exactly that rule, for every example
@@ -65,6 +65,7 @@ def main() -> int:
     check(name == f"tenantctl-{version}-linux-{os.uname().machine}", f"the archive is named for version {version}")
 
     work = pathlib.Path(tempfile.mkdtemp(prefix="tenantctl-release-check-"))
+    mounted: list[pathlib.Path] = []
     try:
         with tarfile.open(archive) as tar:
             tar.extractall(work / "unpacked", filter="data")
@@ -93,13 +94,16 @@ def main() -> int:
         (root / "bin").mkdir()  # PATH inside the root: empty, so no node
         shutil.copytree(ROOT / "examples", root / "work/examples")
         shutil.copytree(ROOT / "tenants/acme-dev", root / "work/tenants/acme-dev")
-        in_root = os.geteuid() == 0  # chroot(2) needs root
         leftovers = [str(p) for p in root.rglob("*") if "swift" in p.name.lower()]
         check(not leftovers, f"the root holds no Swift file{': ' + ', '.join(leftovers) if leftovers else ''}")
+        # Every Linux machine has /proc, and the Swift runtime reads the command line from /proc/self/cmdline.
+        (root / "proc").mkdir()
+        in_root = os.geteuid() == 0 and subprocess.run(["mount", "-t", "proc", "proc", str(root / "proc")]).returncode == 0
         if in_root:
+            mounted.append(root / "proc")
             print(f"      running in a Swift-free root: chroot to {root}")
         else:
-            print("      not root, so no chroot: running on this machine; the ldd check above is the proof of no Swift")
+            print("      no chroot with /proc here (not root, or mount refused): running on this machine; the ldd check above is the proof of no Swift")
 
         def tenantctl(*arguments: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
             """Runs the binary from the folder holding examples/ and tenants/, in the root where possible."""
@@ -148,6 +152,8 @@ def main() -> int:
         check(result.returncode == 0 and result.stdout == (ROOT / "schemas/tenant.schema.json").read_text(),
               "schema tenant prints the committed schema (the embedded field catalog is there)")
     finally:
+        for mount in mounted:
+            subprocess.run(["umount", str(mount)], check=True)
         shutil.rmtree(work, ignore_errors=True)
 
     if failures:

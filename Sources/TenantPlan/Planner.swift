@@ -41,8 +41,9 @@ public struct Planner: Sendable {
         }
         var secretDigests: [SecretDigest] = []
         for name in secrets.keys.sorted() {
-            do { secretDigests.append(SecretDigest(name: name, digest: try ConfigurationDigest.secretDigest(name: name, value: secrets[name]!, domain: snapshot.domain))) }
-            catch { throw .digestFailed(error) }
+            do {
+                secretDigests.append(SecretDigest(name: name, digest: try ConfigurationDigest.secretDigest(name: name, value: secrets[name]!, domain: snapshot.domain)))
+            } catch { throw .digestFailed(error) }
         }
         let summary = PlanSummary(
             add: steps.count { $0.action == .create },
