@@ -3,7 +3,8 @@ import Testing
 @testable import TenantConfig
 
 /// The Deploy CLI's own files load unchanged: their missing script files are findings, never crashes, and no
-/// field they use is reported as unknown to the API. They live in ../shared/reference, beside the project.
+/// field they use is reported as unknown to the API. They come from the reference folder beside the project
+/// (`Reference`), which a clone does not have.
 @Suite(.enabled(if: Reference.isPresent, Reference.whyAbsent))
 struct ReferenceFilesTests {
     static let keywordValues = [
