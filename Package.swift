@@ -45,7 +45,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Collections", package: "swift-collections"),
             ],
-            resources: [.copy("Resources/api-fields.json")]
+            // Embedded in the binary, so a release binary is one file that needs nothing beside it.
+            resources: [.embedInCode("Resources/api-fields.json")]
         ),
         .target(name: "TenantLint", dependencies: ["TenantConfig"]),
         // `tenantctl migrate-rules`: rules converted into post-login actions, pure functions over text.
@@ -53,7 +54,7 @@ let package = Package(
         .target(
             name: "ScriptTesting",
             dependencies: ["TenantConfig"],
-            resources: [.copy("Resources/harness.js")]
+            resources: [.embedInCode("Resources/harness.js")]
         ),
         .target(
             name: "TenantPlan",
@@ -85,7 +86,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Resources/request-fields.json")]
+            resources: [.embedInCode("Resources/request-fields.json")]
         ),
         .testTarget(name: "TenantConfigTests", dependencies: ["TenantConfig"]),
         .testTarget(name: "TenantLintTests", dependencies: ["TenantLint", "TenantConfig"]),

@@ -52,9 +52,9 @@ public struct PlanExecutor: Sendable {
     /// Returns the live state it read (saved by the caller as the pre-apply snapshot).
     public func checkFreshness(of plan: Plan, domain: String) async throws -> TenantSnapshot {
         guard plan.unresolvedSecrets.isEmpty else { throw Failure.previewPlan(plan.unresolvedSecrets) }
-        let changed = plan.secrets.filter { secret in
+        let changed = try plan.secrets.filter { secret in
             guard let value = environment[secret.name] else { return true }
-            return ConfigurationDigest.secretDigest(name: secret.name, value: value, domain: plan.domain) != secret.digest
+            return try ConfigurationDigest.secretDigest(name: secret.name, value: value, domain: plan.domain) != secret.digest
         }.map(\.name)
         guard changed.isEmpty else { throw Failure.secretChanged(changed) }
         let live = try await LiveTenantReader(client: client).read(domain: plan.domain)

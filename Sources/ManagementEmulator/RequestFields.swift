@@ -5,9 +5,16 @@ import Foundation
 /// `scripts/derive-api-fields.py`; anything else is the API's 400 "Additional properties not allowed".
 enum RequestFields {
     static let allowed: [String: Set<String>] = {
-        guard let url = Bundle.module.url(forResource: "request-fields", withExtension: "json"),
-              let data = try? Data(contentsOf: url), let json = try? JSONValue.parse(data), let object = json.objectValue
-        else { return [:] }
+        // Embedded in the binary. An empty table would accept every body, so a broken build stops here instead.
+        let object: [String: JSONValue]
+        do {
+            guard let parsed = try JSONValue.parse(Data(PackageResources.request_fields_json)).objectValue, !parsed.isEmpty else {
+                fatalError("the emulator's request-fields.json is not a table of endpoints: this build is broken")
+            }
+            object = parsed
+        } catch {
+            fatalError("the emulator's request-fields.json does not parse (\(error)): this build is broken")
+        }
         return object.mapValues { Set($0.arrayValue?.compactMap(\.stringValue) ?? []) }
     }()
 

@@ -6,7 +6,6 @@ public struct NodeHarness: Sendable {
     /// Why the harness could not run.
     public enum Failure: Error, CustomStringConvertible {
         case nodeNotFound
-        case harnessMissing
         case crashed(status: Int32, stderr: String)
         case unreadableOutput(String)
 
@@ -14,8 +13,6 @@ public struct NodeHarness: Sendable {
             switch self {
             case .nodeNotFound:
                 "node is not on PATH: test-scripts runs the scripts under Node.js, as Auth0 does. Install it (`apt-get install nodejs`, or from nodejs.org) and run again."
-            case .harnessMissing:
-                "the script harness is missing from this tenantctl build"
             case .crashed(let status, let stderr):
                 "the script harness exited with status \(status): \(stderr.prefix(2000))"
             case .unreadableOutput(let text):
@@ -83,10 +80,12 @@ public struct NodeHarness: Sendable {
 
     /// One harness process for `input`; its results under `resultsKey`, exactly `count` of them.
     private func execute(_ input: JSONValue, resultsKey: String, count: Int) throws -> [JSONValue] {
-        guard let harness = Bundle.module.url(forResource: "harness", withExtension: "js") else { throw Failure.harnessMissing }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tenantctl-harness-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
+        // The harness is embedded in the binary; node reads it from beside the input.
+        let harness = directory.appendingPathComponent("harness.js")
+        try Data(PackageResources.harness_js).write(to: harness)
         let inputURL = directory.appendingPathComponent("input.json")
         try input.encoded().write(to: inputURL)
 

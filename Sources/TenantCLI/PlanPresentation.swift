@@ -6,13 +6,19 @@ import TenantPlan
 /// pass the output guard before either is written.
 enum PlanPresentation {
     static func show(_ plan: Plan, format: PlanFormat, out: String?, quiet: Bool, header: String = "") throws {
+        // Encoded before anything is printed, whatever the format: a plan that cannot be saved is an error, never
+        // an empty plan file or a review of something apply could not run.
+        let file: Data
+        do { file = try PlanFile.encode(plan) } catch {
+            StandardError.write("error: \(error)\n")
+            throw ExitCode.failure
+        }
         let rendered = switch format {
         case .text: TextPlanRenderer(color: TerminalStyle.detect().color).render(plan)
         case .markdown: MarkdownPlanRenderer().render(plan)
-        case .json: String(decoding: PlanFile.encode(plan), as: UTF8.self)
+        case .json: String(decoding: file, as: UTF8.self)
         }
         let text = header + rendered
-        let file = PlanFile.encode(plan)
         var outputs = [(Data(text.utf8), OutputDestination.standardOutput("the plan, as \(format.rawValue)"))]
         if let out { outputs.append((file, .planFile(out))) }
         try OutputGuard.shared.screen(outputs)

@@ -35,8 +35,3 @@ public struct TenantctlCommand: AsyncParsableCommand {
 
     public init() {}
 }
-
-/// The version `tenantctl --version` prints.
-public enum TenantctlVersion {
-    public static let current = "0.1.0-dev"
-}

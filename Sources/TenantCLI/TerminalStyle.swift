@@ -11,9 +11,12 @@ public struct TerminalStyle: Sendable {
         self.interactive = interactive
     }
 
-    /// The style for standard output (or standard error), from the environment.
-    public static func detect(fileDescriptor: Int32 = STDOUT_FILENO, environment: [String: String] = ProcessInfo.processInfo.environment) -> TerminalStyle {
-        let tty = isatty(fileDescriptor) == 1
+    /// The style for standard output (or standard error), from the environment. `isTerminal` is asked about
+    /// `fileDescriptor` (tests pass their own: a test's output is never a terminal). `NO_COLOR` counts when it is
+    /// set and not empty (no-color.org).
+    public static func detect(fileDescriptor: Int32 = STDOUT_FILENO, environment: [String: String] = ProcessInfo.processInfo.environment,
+                              isTerminal: (Int32) -> Bool = { isatty($0) == 1 }) -> TerminalStyle {
+        let tty = isTerminal(fileDescriptor)
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let dumb = environment["TERM"] == "dumb"
         return TerminalStyle(color: tty && !noColor && !dumb, interactive: tty && !dumb)

@@ -26,18 +26,51 @@ public struct FieldCatalog: Sendable {
 
     public var sections: [String: Node]
 
-    /// The catalog bundled with tenantctl.
-    public static let bundled: FieldCatalog = {
-        guard let url = Bundle.module.url(forResource: "api-fields", withExtension: "json"),
-              let data = try? Data(contentsOf: url),
-              let json = try? JSONValue.parse(data), case .object(let root) = json
-        else { return FieldCatalog(sections: [:]) }
+    /// Why a field catalog could not be loaded.
+    public enum LoadError: Error, Equatable, CustomStringConvertible {
+        case unreadable(String)
+        case notACatalog(String)
+
+        public var description: String {
+            let consequence = "without it no unknown key in tenant.yaml would be reported, so tenantctl stops; this build is broken: reinstall tenantctl or build it again"
+            switch self {
+            case .unreadable(let why): return "the field catalog bundled with tenantctl (api-fields.json) cannot be read (\(why)); \(consequence)"
+            case .notACatalog(let why): return "the field catalog bundled with tenantctl (api-fields.json) is not a catalog: \(why); \(consequence)"
+            }
+        }
+    }
+
+    /// The catalog bundled with tenantctl (embedded in the binary). A catalog that cannot be loaded stops the
+    /// process with the reason: carrying on with an empty one would switch off every unknown-key check.
+    public static let bundled: FieldCatalog = loadOrExit { Data(PackageResources.api_fields_json) }
+
+    /// Loads the catalog `read` returns, or writes why it cannot to standard error and exits with status 70
+    /// (EX_SOFTWARE: the build itself is at fault, not the user's files).
+    static func loadOrExit(_ read: () throws -> Data) -> FieldCatalog {
+        do {
+            return try load(read)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            exit(70)
+        }
+    }
+
+    /// Parses the catalog `read` returns: the Management API's fields per Deploy CLI section, plus the Deploy
+    /// CLI's own keys.
+    public static func load(_ read: () throws -> Data) throws(LoadError) -> FieldCatalog {
+        let data: Data
+        do { data = try read() } catch { throw .unreadable("\(error)") }
+        let json: JSONValue
+        do { json = try JSONValue.parse(data) } catch { throw .notACatalog("it is not JSON (\(error))") }
+        guard case .object(let root) = json else { throw .notACatalog("it is not a JSON object") }
         var sections: [String: Node] = [:]
         for (name, value) in root where !name.hasPrefix("_") {
-            if let node = node(from: value) { sections[name] = node }
+            guard let node = node(from: value) else { throw .notACatalog("section `\(name)` has no `keys` object") }
+            sections[name] = node
         }
+        guard !sections.isEmpty else { throw .notACatalog("it has no sections") }
         return FieldCatalog(sections: sections).withDeployCLIKeys()
-    }()
+    }
 
     private static func node(from value: JSONValue) -> Node? {
         guard let keys = value["keys"]?.objectValue else { return nil }

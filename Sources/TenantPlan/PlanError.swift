@@ -11,6 +11,7 @@ public enum PlanError: Error, Equatable, CustomStringConvertible {
     case ambiguousReference(ResourceAddress, String, String, candidates: [String], location: SourceLocation?)
     case dependencyCycle([String])
     case tooLarge(steps: Int, limit: Int)
+    case digestFailed(ConfigurationDigest.Failure)
 
     public var description: String {
         switch self {
@@ -34,6 +35,8 @@ public enum PlanError: Error, Equatable, CustomStringConvertible {
             "the changes depend on each other in a cycle (\(steps.joined(separator: " → "))); split the change into two deploys"
         case .tooLarge(let steps, let limit):
             "the plan has \(steps) API calls; tenantctl refuses more than \(limit) in one plan (hours at the Management API's rate limit). Deploy in smaller steps, for example one resource type at a time with `managed` in tenantctl.yaml"
+        case .digestFailed(let failure):
+            failure.description
         }
     }
 }

@@ -19,10 +19,30 @@ public enum PlanFile {
         }
     }
 
-    public static func encode(_ plan: Plan) -> Data {
+    /// Why a plan could not be written as JSON.
+    public enum WriteError: Error, Equatable, CustomStringConvertible {
+        case unencodable(String)
+
+        public var description: String {
+            switch self {
+            case .unencodable(let why): "cannot encode the plan as JSON (\(why)); nothing was written"
+            }
+        }
+    }
+
+    /// The plan as stable JSON. Throws rather than return a partial or empty file that apply would later reject
+    /// (or worse, that a reviewer would read as "no changes").
+    public static func encode(_ plan: Plan) throws(WriteError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return ((try? encoder.encode(plan)) ?? Data()) + Data("\n".utf8)
+        do { return try encoder.encode(plan) + Data("\n".utf8) } catch { throw .unencodable(Self.reason(error)) }
+    }
+
+    /// The encoder's reason with the path to the value it could not encode.
+    private static func reason(_ error: any Error) -> String {
+        guard case EncodingError.invalidValue(_, let context) = error else { return "\(error)" }
+        let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        return path.isEmpty ? context.debugDescription : "\(context.debugDescription) at \(path)"
     }
 
     public static func decode(_ data: Data) throws(ReadError) -> Plan {

@@ -41,6 +41,12 @@ public struct Planner: Sendable {
                      produces: step.produces, changes: step.changes, notes: step.notes,
                      dependsOn: step.dependsOn.compactMap { numbers[$0] }.sorted(), subResource: step.subResource)
         }
+        var secretDigests: [SecretDigest] = []
+        for name in secrets.keys.sorted() {
+            do {
+                secretDigests.append(SecretDigest(name: name, digest: try ConfigurationDigest.secretDigest(name: name, value: secrets[name]!, domain: snapshot.domain)))
+            } catch { throw .digestFailed(error) }
+        }
         let summary = PlanSummary(
             add: steps.count { $0.action == .create },
             change: Set(steps.filter { $0.action == .update || $0.action == .deploy }.map(\.resource)).subtracting(steps.filter { $0.action == .create }.map(\.resource)).count,
@@ -49,7 +55,7 @@ public struct Planner: Sendable {
             formatVersion: Plan.formatVersion, tenant: tenant.name, directory: tenant.directory, domain: snapshot.domain, liveSource: liveSource, liveEndpoint: liveEndpoint,
             managedKinds: managed.sorted { $0.rawValue < $1.rawValue }, liveReadAt: snapshot.exportedAt,
             desiredDigest: Self.digest(desired), stepsDigest: PlanComparison.digest(steps), fingerprints: Self.fingerprints(live, managed: managed),
-            secrets: secrets.keys.sorted().map { SecretDigest(name: $0, digest: ConfigurationDigest.secretDigest(name: $0, value: secrets[$0]!, domain: snapshot.domain)) },
+            secrets: secretDigests,
             unresolvedSecrets: missing, steps: steps, kept: builder.kept.sorted { $0.resource < $1.resource }, summary: summary,
             notes: Self.uncomparable(desired, live).nilIfEmpty)
     }

@@ -19,7 +19,9 @@ extension StepBuilder {
             return SecretReference.substitute(in: text) { secrets[$0] ?? "" }
         } : nil
         if let resolved {
-            metadata[ConfigurationDigest.metadataKey] = .string(ConfigurationDigest.metadataValue(for: resolved, domain: domain, connection: address.key))
+            do {
+                metadata[ConfigurationDigest.metadataKey] = .string(try ConfigurationDigest.metadataValue(for: resolved, domain: domain, connection: address.key))
+            } catch { throw .digestFailed(error) }
         }
         if !metadata.isEmpty { payload["metadata"] = .object(metadata) }
 
@@ -53,7 +55,9 @@ extension StepBuilder {
             let stored = (current.object["metadata"]?.objectValue?[ConfigurationDigest.metadataKey])?.stringValue
             let keys = configuration.keys.sorted().joined(separator: ", ")
             if let resolved {
-                switch ConfigurationDigest.matches(stored, resolved) {
+                let matches: Bool?
+                do { matches = try ConfigurationDigest.matches(stored, resolved) } catch { throw .digestFailed(error) }
+                switch matches {
                 case true?:
                     let liveKeys = Set((liveOptions["configuration"]?.objectValue ?? [:]).keys)
                     if liveKeys != Set(configuration.keys) {

@@ -6,7 +6,7 @@ import Testing
 /// The CI recipes in examples/ci are valid YAML, and every tenantctl command they run exists with the options
 /// they pass, so a recipe cannot rot as the CLI changes.
 @Suite struct CIRecipesTests {
-    static let recipes = ["examples/ci/github-actions.yml", "examples/ci/gitlab-ci.yml", "examples/ci/tenantctl-build/action.yml"]
+    static let recipes = ["examples/ci/github-actions.yml", "examples/ci/gitlab-ci.yml", "examples/ci/tenantctl-install/action.yml"]
 
     @Test(arguments: recipes)
     func isValidYAML(_ path: String) throws {
@@ -24,7 +24,7 @@ import Testing
                 while let range = rest.range(of: "tenantctl ") {
                     let before = rest[..<range.lowerBound].last
                     rest = rest[range.upperBound...]
-                    // `tenantctl-build`, `tenantctl-plan:` markers and `.../tenantctl` paths are not invocations.
+                    // `tenantctl-install`, `tenantctl-plan:` markers and `.../tenantctl` paths are not invocations.
                     guard before == nil || before == " " || before == "(" || before == "$" || before == "\"" else { continue }
                     let words = rest.prefix { !";|>&)".contains($0) }.split(separator: " ").map(String.init)
                     guard let command = words.first, command.allSatisfy({ $0.isLowercase || $0 == "-" }) else { continue }

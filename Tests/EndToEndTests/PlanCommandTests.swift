@@ -80,4 +80,24 @@ import Testing
         let result = try await CLIProcess.run(["plan", "tenants/acme-legacy", "-q"], environment: secrets)
         #expect(result.stdout.contains("saving a custom database connection in the Auth0 dashboard deletes it"))
     }
+
+    @Test func aPlanThatCannotBeEncodedIsAnErrorAndWritesNothing() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tenantctl-unencodable-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let tenant = directory.appendingPathComponent("acme-dev")
+        try FileManager.default.copyItem(at: CLIProcess.packageRoot.appendingPathComponent("tenants/acme-dev"), to: tenant)
+        let file = tenant.appendingPathComponent("tenant.yaml")
+        // YAML reads 1e999 as infinity, a number JSON cannot hold.
+        let yaml = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "lifetime_in_seconds: 36000", with: "lifetime_in_seconds: 1e999")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        for format in ["text", "json"] {
+            let result = try await CLIProcess.run(["plan", "acme-dev", "--format", format, "--out", "plan.json"], in: directory, environment: secrets)
+            #expect(result.status == 1)
+            #expect(result.stderr == "error: cannot encode the plan as JSON (Unable to encode Double.inf directly in JSON. at .steps[2].body.jwt_configuration.lifetime_in_seconds); nothing was written\n")
+            // Only the line saying what is planned against, printed before planning; no plan.
+            #expect(format == "json" ? result.stdout.isEmpty : result.stdout.hasPrefix("Planning acme-dev against") && !result.stdout.contains("Plan:"), "\(result.stdout)")
+            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("plan.json").path))
+        }
+    }
 }

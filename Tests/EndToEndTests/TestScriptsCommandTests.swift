@@ -2,8 +2,7 @@ import Foundation
 import Testing
 
 /// `tenantctl test-scripts` runs the real scripts under Node (skipped with a recorded reason where node is missing).
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/node") } ?? false,
-                 "node is not on PATH"))
+@Suite(.enabled(if: NodeAvailability.isOnPath, NodeAvailability.whyAbsent))
 struct TestScriptsCommandTests {
     @Test func theExampleTenantsScriptsPass() async throws {
         let result = try await CLIProcess.run(["test-scripts", "tenants/acme-dev", "tenants/acme-legacy", "--timeout", "5"])

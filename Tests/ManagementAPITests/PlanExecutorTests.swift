@@ -333,7 +333,7 @@ private final class FakeCollection: Sendable {
     }
 
     @Test func aSecretThatDiffersFromTheReviewedOneIsRefused() async throws {
-        let digest = ConfigurationDigest.secretDigest(name: "LEGACY_API_CLIENT_SECRET", value: "reviewed-value", domain: "acme-dev.eu.auth0.com")
+        let digest = try ConfigurationDigest.secretDigest(name: "LEGACY_API_CLIENT_SECRET", value: "reviewed-value", domain: "acme-dev.eu.auth0.com")
         let plan = try TestPlan.make([], secrets: [("LEGACY_API_CLIENT_SECRET", digest), ("UNSET_SECRET", digest)])
         try await withScriptedAPI(script: { _, _ in .ok(json("{}")) }) { api, client in
             for (environment, changed) in [(["LEGACY_API_CLIENT_SECRET": "another-value", "UNSET_SECRET": "reviewed-value"], ["LEGACY_API_CLIENT_SECRET", "UNSET_SECRET"]),

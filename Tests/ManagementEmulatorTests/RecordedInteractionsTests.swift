@@ -3,18 +3,67 @@ import Foundation
 import Testing
 import Yams
 
-/// Replays every interaction recorded against a real tenant (../shared/reference/recordings) against the
-/// emulator, mapping the recorded ids to the emulator's, and checks the status codes and the response keys.
+/// Replays interactions recorded against a real tenant against the emulator, mapping the recorded ids to the
+/// emulator's, and checks the status codes and the response keys: the trimmed copies in Fixtures/recordings always
+/// (a fresh clone has nothing else), and every recording in ../shared/reference/recordings where that folder is
+/// beside the project (CI), along with a check that each copy is exactly its source, trimmed.
 @Suite struct RecordedInteractionsTests {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/reference/recordings")
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/recordings")
+    /// `TENANTCTL_REFERENCE_DIR` names another reference folder (CI names an empty one to run as a fresh clone).
+    static let reference: URL = (ProcessInfo.processInfo.environment["TENANTCTL_REFERENCE_DIR"].map { URL(fileURLWithPath: $0) }
+        ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared/reference")).appendingPathComponent("recordings")
 
-    static var cassettes: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+    static let bundled = cassettes(in: fixtures)
+    static let recorded = cassettes(in: reference)
+    static let referenceIsPresent = recorded.count >= 16
+    static let whyAbsent = Comment(rawValue: "needs the 16 recordings in \(reference.path) (../shared/reference, not part of a clone); CI runs it with them")
+
+    /// The cassettes in a folder; none when the folder is absent (the tests say so: see the counts checked below).
+    static func cassettes(in directory: URL) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
+        return names.filter { $0.hasSuffix(".yaml") }.sorted()
     }
 
-    @Test func theRecordingsArePresent() {
-        #expect(Self.cassettes.count >= 16, "expected the reference recordings beside the project in ../shared/reference/recordings")
+    @Test func theTrimmedCopiesArePresent() {
+        #expect(Self.bundled.count == 14, "Tests/ManagementEmulatorTests/Fixtures/recordings holds the copies scripts/trim-recordings.py writes")
+    }
+
+    @Test(arguments: bundled)
+    func replayTrimmedCopy(_ cassette: String) async throws {
+        try await Self.replay(Self.fixtures.appendingPathComponent(cassette), named: cassette)
+    }
+
+    @Test(.enabled(if: referenceIsPresent, whyAbsent), arguments: recorded)
+    func replayRecording(_ cassette: String) async throws {
+        try await Self.replay(Self.reference.appendingPathComponent(cassette), named: cassette)
+    }
+
+    @Test(.enabled(if: referenceIsPresent, whyAbsent), arguments: bundled)
+    func eachCopyIsItsSourceTrimmed(_ cassette: String) throws {
+        let copy = try Self.load(Self.fixtures.appendingPathComponent(cassette))
+        let source = try Self.load(Self.reference.appendingPathComponent(cassette))
+        #expect(Self.essentials(copy) == Self.essentials(source), "run scripts/trim-recordings.py")
+        for interaction in copy {
+            #expect(Set(interaction.keys) == ["request", "response"])
+            #expect(Set((interaction["request"] as? [String: Any] ?? [:]).keys) == ["method", "url", "body"])
+            #expect(Set((interaction["response"] as? [String: Any] ?? [:]).keys) == ["code", "body"])
+        }
+    }
+
+    static func load(_ file: URL) throws -> [[String: Any]] {
+        let root = try #require(try Yams.load(yaml: String(contentsOf: file, encoding: .utf8)) as? [String: Any])
+        return root["interactions"] as? [[String: Any]] ?? []
+    }
+
+    /// What the replay reads of each Management API call, with a sent `client_secret` redacted as the copies have it.
+    static func essentials(_ interactions: [[String: Any]]) -> [[String]] {
+        interactions.compactMap { interaction in
+            guard let request = interaction["request"] as? [String: Any], let response = interaction["response"] as? [String: Any],
+                  let url = request["url"] as? String, url.contains("/api/v2/") else { return nil }
+            let body = (request["body"] as? String ?? "").replacing(/"client_secret":"[^"]*"/, with: #""client_secret":"[REDACTED]""#)
+            return [request["method"] as? String ?? "", url, body, "\(response["code"] ?? "")", response["body"] as? String ?? ""]
+        }
     }
 
     /// Objects the recording reads before (or without) creating them existed on the real tenant beforehand:
@@ -40,11 +89,8 @@ import Yams
         return JSONValue.object(root).encoded()
     }
 
-    @Test(arguments: cassettes)
-    func replay(_ cassette: String) async throws {
-        let text = try String(contentsOf: Self.directory.appendingPathComponent(cassette), encoding: .utf8)
-        let root = try #require(try Yams.load(yaml: text) as? [String: Any])
-        let interactions = root["interactions"] as? [[String: Any]] ?? []
+    static func replay(_ file: URL, named cassette: String) async throws {
+        let interactions = try load(file)
         let seed = Self.preexisting(interactions)
         let http = try await EmulatorHTTP.start {
             $0.domain = "go-auth0-dev.eu.auth0.com"

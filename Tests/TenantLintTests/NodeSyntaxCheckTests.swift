@@ -6,7 +6,8 @@ import Testing
         #expect(throws: NodeSyntaxCheck.Failure.self) { try NodeSyntaxCheck(environment: ["PATH": ""]) }
     }
 
-    @Test func columnsOnTheFirstLineAreRelativeToTheFile() throws {
+    @Test(.enabled(if: NodeAvailability.isOnPath, NodeAvailability.whyAbsent))
+    func columnsOnTheFirstLineAreRelativeToTheFile() throws {
         let check = try NodeSyntaxCheck()
         let verdicts = try check.check([
             ("function login(a, callback) { callback(null) }", .functionExpression),

@@ -16,13 +16,26 @@ import TenantConfig
     /// The examples are judged on a fixed day after Rules' end of life, never on the clock's.
     static let today = Date(timeIntervalSince1970: RulesEndOfLife.date.timeIntervalSince1970 + 14 * 86_400)
 
-    static let cases: [Case] = RuleRegistry.all.flatMap { rule in
+    static let allCases: [Case] = RuleRegistry.all.flatMap { rule in
         rule.description.triggeringExamples.map { Case(rule: rule, example: $0, triggers: true) }
             + rule.description.nonTriggeringExamples.map { Case(rule: rule, example: $0, triggers: false) }
     }
+    /// The rules that run Node.js: their examples need it on PATH.
+    static let needsNode: Set<String> = [ScriptNodeSyntaxRule.description.identifier]
+    static let cases = allCases.filter { !needsNode.contains($0.rule.description.identifier) }
+    static let nodeCases = allCases.filter { needsNode.contains($0.rule.description.identifier) }
 
     @Test(arguments: cases)
     func example(_ testCase: Case) {
+        check(testCase)
+    }
+
+    @Test(.enabled(if: NodeAvailability.isOnPath, NodeAvailability.whyAbsent), arguments: nodeCases)
+    func exampleUnderNode(_ testCase: Case) {
+        check(testCase)
+    }
+
+    func check(_ testCase: Case) {
         let tenant = TenantLoader(fileSystem: InMemoryFileSystem(root: "t", textFiles: testCase.example.files), environment: [:]).load("t")
         let loadErrors = tenant.findings.filter { $0.severity == .error }
         #expect(loadErrors.isEmpty, "the example itself must load cleanly: \(loadErrors)")
