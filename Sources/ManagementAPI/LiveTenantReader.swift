@@ -45,14 +45,25 @@ public struct LiveTenantReader: Sendable {
             var lists: [String: JSONValue] = [:]
             for name in names { lists[name] = .array(try await client.listAll("\(path)/\(name)/\(suffix)", itemsKey: itemsKey)) }
             return .object(lists)
-        case .paged, .checkpoint, .plain:
+        case .paged, .checkpoint, .plain, .unpaged:
             var objects: [JSONValue] = []
-            for item in try await client.list(path, api.listing) {
+            for listed in try await client.list(path, api.listing) {
+                let item = try await whole(listed, api)
                 guard let object = item.objectValue, let type = types.first(where: { $0.api.isManaged(object) }) else { continue }
                 objects.append(.object(try await withSubResources(Redaction.redact(item, as: type).objectValue ?? object, type)))
             }
             return .array(Self.sorted(objects, by: api.sortKey))
         }
+    }
+
+    /// An object as its list gives it, or read whole at its item path where the list gives only a summary (forms).
+    private func whole(_ listed: JSONValue, _ api: APIShape) async throws(ManagementAPIError) -> JSONValue {
+        guard api.listsSummaries, let id = listed[api.idField]?.stringValue else { return listed }
+        let path = String(api.itemPath(id).dropFirst())
+        guard let object = try await client.send(APIRequest("GET", path)).body, object.objectValue != nil else {
+            throw .invalidResponse("GET /\(path) answered no object")
+        }
+        return object
     }
 
     /// A resource's sub-resources (a connection's enabled clients, a role's permissions), embedded as the snapshot keeps them.

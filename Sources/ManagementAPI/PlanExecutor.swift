@@ -135,7 +135,7 @@ public struct PlanExecutor: Sendable {
             } catch .http(let status, _, _, _) where status == 404 {
                 return nil
             }
-        case .paged, .checkpoint, .plain:
+        case .paged, .checkpoint, .plain, .unpaged:
             let items = try await client.list(String(type.api.path.dropFirst()), type.api.listing)
             let match = items.first { item in type.keyFields.allSatisfy { item[$0] == body?[$0] } }
             return match.map { item in Landed(id: step.produces.flatMap { item[$0.field]?.stringValue }) }

@@ -16,6 +16,20 @@ public enum ResourceKind: String, CaseIterable, Sendable, Hashable, Codable {
     case organizations
     case roles
     case hooks
+    case customDomains
+    case tokenExchangeProfiles
+    case actionModules
+    case eventStreams
+    case flowVaultConnections
+    case flows
+    case forms
+    case selfServiceProfiles
+    case networkACLs
+    case connectionProfiles
+    case userAttributeProfiles
+    case rateLimitPolicies
+    case phoneProviders
+    case phoneTemplates
 
     /// The type's descriptor: the one table every module reads.
     public var type: ResourceType {
@@ -35,6 +49,20 @@ public enum ResourceKind: String, CaseIterable, Sendable, Hashable, Codable {
         case .organizations: .organizations
         case .roles: .roles
         case .hooks: .hooks
+        case .customDomains: .customDomains
+        case .tokenExchangeProfiles: .tokenExchangeProfiles
+        case .actionModules: .actionModules
+        case .eventStreams: .eventStreams
+        case .flowVaultConnections: .flowVaultConnections
+        case .flows: .flows
+        case .forms: .forms
+        case .selfServiceProfiles: .selfServiceProfiles
+        case .networkACLs: .networkACLs
+        case .connectionProfiles: .connectionProfiles
+        case .userAttributeProfiles: .userAttributeProfiles
+        case .rateLimitPolicies: .rateLimitPolicies
+        case .phoneProviders: .phoneProviders
+        case .phoneTemplates: .phoneTemplates
         }
     }
 

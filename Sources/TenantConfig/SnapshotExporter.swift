@@ -40,7 +40,7 @@ public struct SnapshotExporter: Sendable {
             case .list:
                 let objects = snapshot.objects(type.api.snapshotSection).filter(type.api.isManaged)
                 sections.append((kind.rawValue, .array(objects.map { object in
-                    let owner = type.keyFields.compactMap { object[$0]?.stringValue }.first ?? type.noun
+                    let owner = type.keyFields.compactMap { object[$0]?.keyText }.first ?? type.noun
                     var context = Context(type: type, owner: owner, names: names, overrides: overrides[owner] ?? [:])
                     let exported = context.export(object)
                     files.merge(context.files) { $1 }
@@ -61,7 +61,7 @@ public struct SnapshotExporter: Sendable {
         switch type.planning {
         case .triggerBindings:
             .object(["action_name": live["action"]?["name"] ?? .null, "display_name": live["display_name"] ?? .null])
-        case .standard, .connection, .action, .mergedSingleton, .singleton, .notWritten:
+        case .standard, .connection, .action, .actionModule, .mergedSingleton, .singleton, .notWritten:
             live
         }
     }

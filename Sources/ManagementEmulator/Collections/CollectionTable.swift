@@ -19,6 +19,21 @@ enum CollectionTable {
         .roles,
         .rolePermissions,
         .hooks,
+        .customDomains,
+        .tokenExchangeProfiles,
+        .actionModules,
+        .actionModuleVersions,
+        .eventStreams,
+        .flowVaultConnections,
+        .flows,
+        .forms,
+        .userAttributeProfiles,
+        .selfServiceProfiles,
+        .networkACLs,
+        .connectionProfiles,
+        .rateLimitPolicies,
+        .phoneProviders,
+        .phoneTemplates,
     ]
 
     /// Tenant-wide objects.
@@ -35,6 +50,7 @@ enum CollectionTable {
         .removeRolePermissions,
         .createHook,
         .updateHook,
+        .publishActionModule,
     ]
 
     /// Real endpoints the emulator does not serve, known for their scope: the Deploy CLI's recordings show

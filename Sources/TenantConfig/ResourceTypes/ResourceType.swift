@@ -128,6 +128,9 @@ public struct APIShape: Sendable {
     public var isManaged: @Sendable ([String: JSONValue]) -> Bool = { _ in true }
     /// The fields the section's objects are sorted by in snapshots.
     public var sortKey: [String]
+    /// Whether the list answers only a summary of each object (forms, flows): each is then read whole at its item
+    /// path.
+    public var listsSummaries = false
 
     public init(path: String, listing: Listing, idField: String = "id", snapshotSection: SnapshotSection, sortKey: [String] = [],
                 isManaged: @escaping @Sendable ([String: JSONValue]) -> Bool = { _ in true }) {
@@ -151,6 +154,8 @@ public enum Listing: Sendable, Equatable {
     case checkpoint(itemsKey: String, take: Int)
     /// One GET answering a plain array.
     case plain
+    /// One GET answering every item under `itemsKey`, without paging (phone providers and templates).
+    case unpaged(itemsKey: String)
     /// One object at `path`; `absentStatus` is the status the API answers while it does not exist.
     case singleton(absentStatus: Int?)
     /// One list per name, at `path/{name}/suffix`, kept as a mapping of name to list (trigger bindings).
@@ -417,6 +422,9 @@ public enum PlanningStyle: Sendable, Equatable {
     case connection
     /// An action: a deploy follows every change, so that triggers run the new code.
     case action
+    /// An action module: created published (its version 1), and every change to its draft published as a new
+    /// version, so that actions can name it (`publish: false` in the files keeps changes in the draft).
+    case actionModule
     /// A trigger's bindings: the whole ordered list replaced.
     case triggerBindings
     /// Tenant-wide settings: fields merged into the live object.
