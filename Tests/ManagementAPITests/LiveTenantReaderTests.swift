@@ -60,6 +60,9 @@ import Testing
         #expect(progress.reports.current == [
             "tenant settings: 1", "clients: 3", "connections: 1", "resource servers: 1", "client grants: 1", "rules: 0", "rules configs: 0",
             "actions: 1", "trigger bindings: 1", "email provider: 0", "log streams: 0", "organizations: 0", "roles: 0", "hooks: 0",
+            "custom domains: 0", "token exchange profiles: 0", "action modules: 0", "event streams: 0", "flow vault connections: 0", "flows: 0",
+            "forms: 0", "self service profiles: 0", "network acls: 0", "connection profiles: 0", "user attribute profiles: 0",
+            "rate limit policies: 0", "phone providers: 0", "phone templates: 0",
         ])
     }
 
@@ -191,8 +194,8 @@ import Testing
         #expect(read.map { $0["enabled_clients"] } == (0..<120).map { .array([.string(String(format: "client%03d", $0))]) })
         // clients 3 pages + connections 2 pages + 120 enabled-client lists + resource servers, grants, rules,
         // rules configs, actions 1 each + 6 triggers + settings, email provider, log streams, organizations, roles,
-        // hooks 1 each.
-        #expect(statistics.requests == ["GET": 3 + 2 + 120 + 5 + 6 + 6])
+        // hooks 1 each + the 14 collections of issue 14, 1 each (empty).
+        #expect(statistics.requests == ["GET": 3 + 2 + 120 + 5 + 6 + 6 + 14])
         #expect(statistics.retries == 0)
     }
 

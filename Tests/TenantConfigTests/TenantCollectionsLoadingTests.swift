@@ -63,6 +63,9 @@ import Testing
     @Test func aConnectionProfilePrefixOverTheAPIsLimitIsAnError() throws {
         let tenant = loadTenant(["tenant.yaml": "connectionProfiles:\n  - name: SSO\n    connection_name_prefix_template: org-{org_name}-sso\n"])
         #expect(tenant.findings("api-limit").map(\.message) == ["`connection_name_prefix_template` in `connectionProfiles` is 18 characters long; the Management API accepts at most 15. Shorten it."])
+        // The spec's pattern names `{org_id}` and `{org_name}` as literal text, and refuses a doubled `-`.
+        #expect(loadTenant(["tenant.yaml": "connectionProfiles:\n  - name: SSO\n    connection_name_prefix_template: org-{org_name}\n"]).findings.isEmpty)
+        #expect(loadTenant(["tenant.yaml": "connectionProfiles:\n  - name: SSO\n    connection_name_prefix_template: org--x\n"]).findings("api-limit").count == 1)
     }
 
     @Test func aNetworkACLWithoutAPriorityHasNoName() throws {
