@@ -22,6 +22,11 @@ extension StepBuilder {
             steps.append(step)
             return
         }
+        for field in type.immutableFields {
+            guard case .refuse(let reason) = field.onChange, let wanted = resolved[field.field],
+                  !JSONNormalizer.satisfies(current.object[field.field], wanted, key: field.field) else { continue }
+            throw .immutableField(address, field: field.field, reason: reason, location: resource.location(of: field.field))
+        }
         let changes = displayed(fieldChanges(desired: resolved, live: current.object, type: type, skip: Set(type.keyFields)), resource, type)
         if !changes.isEmpty, let method = type.lifecycle.update {
             let body = Dictionary(uniqueKeysWithValues: changes.compactMap { change in payload[change.path].map { (change.path, $0) } })

@@ -237,6 +237,13 @@ import TenantConfig
         #expect(try F.plan(F.tenant(yaml + "    publish: false\n", files: Self.moduleFiles), live).isEmpty)
     }
 
+    @Test func aModulesAPIVersionCannotChange() throws {
+        let live = F.snapshot([.actionModules: F.object(#"[{"id":"mod_1","name":"helper","code":"module.exports = {};\n","api_version":"1","all_changes_published":true}]"#)])
+        let yaml = "actionModules:\n  - name: helper\n    code: ./action-modules/helper/code.js\n    api_version: \"2\"\n"
+        let error = try #require(throws: PlanError.self) { try F.plan(F.tenant(yaml, files: Self.moduleFiles), live) }
+        #expect(error.description == "acme-test/tenant.yaml:4:18: actionModules/helper: `api_version` cannot change on a live action module: the API takes it only when a module is created; create a module under another name")
+    }
+
     @Test func anActionNamingAModuleThatExistsNowhereIsAnErrorWithItsLine() throws {
         let yaml = Self.modulesYAML.replacingOccurrences(of: "module_name: helper", with: "module_name: helpers")
         let error = try #require(throws: PlanError.self) { try F.plan(F.tenant(yaml, files: Self.moduleFiles), F.snapshot([:])) }

@@ -16,6 +16,7 @@ extension ResourceType {
         type.readOnlyFields = ["id", "created_at", "updated_at", "actions_using_module_total", "all_changes_published", "latest_version_number",
                                "secrets[].updated_at"]
         type.secretFields = [SecretField("secrets[].value", onRead: .writeOnly)]
+        type.immutableFields = [ImmutableField("api_version", onChange: .refuse("the API takes it only when a module is created; create a module under another name"))]
         type.files = [FileField("code", content: .text, exportPath: "action-modules/{name}/code.js")]
         type.planning = .actionModule
         type.example = TypeExample(
