@@ -103,6 +103,18 @@ import TenantConfig
         #expect(error.description == "acme-test/tenant.yaml:7:20: eventStreams/Audit names the action `exchange`, which exists neither in the files nor on the tenant; declare it or fix the name")
     }
 
+    @Test func aWebhookTokenIsNeverShownAndAKeywordIsShownByName() throws {
+        let yaml = "eventStreams:\n  - name: Hook\n    destination: {type: webhook, configuration: {webhook_endpoint: https://h.example, webhook_authorization: {method: bearer, token: TOKEN}}}\n"
+        let literal = try F.plan(F.tenant(yaml.replacingOccurrences(of: "TOKEN", with: "literal-token-3f9")), F.snapshot([:]))
+        #expect(literal.steps[0].changes.first { $0.path == "destination" }?.after
+            == F.object(#"{"type":"webhook","configuration":{"webhook_endpoint":"https://h.example","webhook_authorization":{"method":"bearer","token":"(sensitive)"}}}"#))
+        #expect(!TextPlanRenderer(color: false).render(literal).contains("literal-token-3f9"))
+        let keyword = try F.plan(F.tenant(yaml.replacingOccurrences(of: "TOKEN", with: "\"##HOOK_TOKEN##\""), settings: "domain: acme-test.eu.auth0.com\nsecrets: [HOOK_TOKEN]\n",
+                                          environment: ["HOOK_TOKEN": "t0k"]), F.snapshot([:]), environment: ["HOOK_TOKEN": "t0k"])
+        #expect(keyword.steps[0].changes.first { $0.path == "destination" }?.after?["configuration"]?["webhook_authorization"]?["token"] == .string("(secret HOOK_TOKEN)"))
+        #expect(keyword.steps[0].body?["destination"]?["configuration"]?["webhook_authorization"]?["token"] == .string("{{secret:HOOK_TOKEN}}"))
+    }
+
     @Test func aChangedActionDestinationShowsActionNamesNotIDs() throws {
         let actions = F.object(#"[{"id":"act_1","name":"exchange","all_changes_deployed":true},{"id":"act_2","name":"audit","all_changes_deployed":true}]"#)
         let live = F.snapshot([.actions: actions, .eventStreams: F.object(
