@@ -19,7 +19,17 @@ public struct LiveTenantReader: Sendable {
 
     public func read(domain: String) async throws(ManagementAPIError) -> TenantSnapshot {
         var sections: [SnapshotSection: JSONValue] = [:]
-        for section in SnapshotSection.allCases {
+        for kind in ResourceKind.allCases {
+            let type = kind.type
+            // Pages live in tenant settings and the global client; types sharing a section are read once.
+            if case .pages = type.api.listing { continue }
+            if case .parts = type.api.listing {
+                for (section, value) in type.disassembled(try await readParts(type, readBefore: sections)) { sections[section] = value }
+                progress(type.noun, 1)
+                continue
+            }
+            let section = type.api.snapshotSection
+            guard sections[section] == nil else { continue }
             let types = ResourceKind.allCases.map(\.type).filter { $0.api.snapshotSection == section }
             let value = try await read(section, types: types, readBefore: sections)
             sections[section] = value
@@ -35,12 +45,12 @@ public struct LiveTenantReader: Sendable {
         let path = String(api.path.dropFirst())
         switch api.listing {
         case .parts:
-            return try await readParts(types[0], readBefore: readBefore)
+            return types[0].disassembled(try await readParts(types[0], readBefore: readBefore))[section] ?? .null
         case .single(let itemPath):
             guard let object = try await readIfPresent(String(itemPath.dropFirst())), object.objectValue?.isEmpty == false else { return .array([]) }
             return .array([Redaction.redact(object, as: types[0])])
         case .pages:
-            return try await readPages(types[0], readBefore: readBefore)
+            return readBefore[section] ?? .null
         case .keyed(let keys):
             let type = types[0]
             var objects: [JSONValue] = []
@@ -62,9 +72,10 @@ public struct LiveTenantReader: Sendable {
             var lists: [String: JSONValue] = [:]
             for name in names { lists[name] = .array(try await client.listAll("\(path)/\(name)/\(suffix)", itemsKey: itemsKey)) }
             return .object(lists)
-        case .paged, .checkpoint, .plain:
+        case .paged, .checkpoint, .plain, .unpaged:
             var objects: [JSONValue] = []
-            for item in try await client.list(path, api.listing) {
+            for listed in try await client.list(path, api.listing) {
+                let item = try await whole(listed, api)
                 guard let object = item.objectValue,
                       let type = types.first(where: { $0.api.isManaged(object) }) ?? (api.keepsUnmanaged ? types.first : nil) else { continue }
                 objects.append(.object(try await withSubResources(Redaction.redact(item, as: type).objectValue ?? object, type)))
@@ -92,25 +103,6 @@ public struct LiveTenantReader: Sendable {
         return Redaction.redact(section, as: type)
     }
 
-    /// The hosted pages, from tenant settings (read before) and the global client, as the files write them.
-    private func readPages(_ type: ResourceType, readBefore: [SnapshotSection: JSONValue]) async throws(ManagementAPIError) -> JSONValue {
-        let settings = readBefore[.tenantSettings] ?? .object([:])
-        let global = try await client.send(APIRequest("GET", "clients", query: [("is_global", "true")])).body
-        let globalClient = (global?.arrayValue ?? global?["clients"]?.arrayValue ?? []).first { $0["global"]?.boolValue == true }
-        var pages: [JSONValue] = []
-        for target in ResourceType.pageTargets {
-            let source: JSONValue? = if let field = target.tenantSettingsField { settings[field] } else { globalClient }
-            guard let source, source.objectValue != nil else { continue }
-            var page: [String: JSONValue] = ["name": .string(target.name)]
-            for (filesField, apiField) in target.fields { if let value = source[apiField], !value.isNull { page[filesField] = value } }
-            if target.tenantSettingsField == nil { page["client_id"] = source["client_id"] }
-            // A page the tenant never customized is not there.
-            guard page["html"]?.stringValue?.isEmpty == false || page["enabled"]?.boolValue == true || target.tenantSettingsField == nil else { continue }
-            pages.append(.object(page))
-        }
-        return .array(Self.sorted(pages, by: ["name"]))
-    }
-
     /// One object, or nil when the API says it is not there: 404, or a 403 that is not a missing scope (a feature
     /// the tenant's plan does not include, as supplemental signals without Akamai).
     private func readIfPresent(_ path: String) async throws(ManagementAPIError) -> JSONValue? {
@@ -119,6 +111,16 @@ public struct LiveTenantReader: Sendable {
         } catch .http(let status, _, _, _) where status == 404 || status == 403 {
             return nil
         }
+    }
+
+    /// An object as its list gives it, or read whole at its item path where the list gives only a summary (forms).
+    private func whole(_ listed: JSONValue, _ api: APIShape) async throws(ManagementAPIError) -> JSONValue {
+        guard api.listsSummaries, let id = listed[api.idField]?.stringValue else { return listed }
+        let path = String(api.itemPath(id).dropFirst())
+        guard let object = try await client.send(APIRequest("GET", path)).body, object.objectValue != nil else {
+            throw .invalidResponse("GET /\(path) answered no object")
+        }
+        return object
     }
 
     /// A resource's sub-resources (a connection's enabled clients, a role's permissions), embedded as the snapshot keeps them.

@@ -7,6 +7,7 @@ extension ManagementClient {
         switch listing {
         case .paged(let itemsKey): try await listAll(path, itemsKey: itemsKey)
         case .checkpoint(let itemsKey, let take): try await listAll(path, itemsKey: itemsKey, checkpoint: true, take: take)
+        case .unpaged(let itemsKey): try await send(APIRequest("GET", path)).body?[itemsKey]?.arrayValue ?? []
         case .plain, .singleton, .perName, .keyed, .parts, .single, .pages: try await send(APIRequest("GET", path)).body?.arrayValue ?? []
         }
     }

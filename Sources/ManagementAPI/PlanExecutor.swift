@@ -135,15 +135,29 @@ public struct PlanExecutor: Sendable {
             } catch .http(let status, _, _, _) where status == 404 {
                 return nil
             }
-        case .paged, .checkpoint, .plain:
+        case .paged, .checkpoint, .plain, .unpaged:
             let items = try await client.list(String(type.api.path.dropFirst()), type.api.listing)
             let match = items.first { item in type.keyFields.allSatisfy { item[$0] == body?[$0] } }
             return match.map { item in Landed(id: step.produces.flatMap { item[$0.field]?.stringValue }) }
-        case .single:
-            let items = try await client.list(String(type.api.path.dropFirst()), type.api.listing)
-            let match = items.first { item in type.keyFields.allSatisfy { item[$0] == body?[$0] } }
-            return match.map { item in Landed(id: step.produces.flatMap { item[$0.field]?.stringValue }) }
-        case .perName, .keyed, .parts, .pages:
+        case .single(let itemPath):
+            // At most one (the default theme), read at its own path: 404 while there is none.
+            do {
+                guard let item = try await client.send(APIRequest("GET", String(itemPath.dropFirst()))).body,
+                      type.keyFields.allSatisfy({ item[$0] == body?[$0] }) else { return nil }
+                return Landed(id: step.produces.flatMap { item[$0.field]?.stringValue })
+            } catch .http(let status, _, _, _) where status == 404 {
+                return nil
+            }
+        case .keyed:
+            // Created by a POST to the collection, read at its own path (an email template): there, or not.
+            let key = ResourceType.joinKey(type.keyFields.compactMap { body?[$0]?.stringValue })
+            do {
+                let object = try await client.send(APIRequest("GET", String(type.api.itemPath(key, keyFields: type.keyFields).dropFirst()))).body
+                return Landed(id: step.produces.flatMap { object?[$0.field]?.stringValue } ?? key)
+            } catch .http(let status, _, _, _) where status == 404 {
+                return nil
+            }
+        case .perName, .parts, .pages:
             // Written in place (PUT or PATCH at their own path): sending again cannot duplicate anything.
             return nil
         }

@@ -14,6 +14,7 @@ struct APIErrorResponse: Error {
         case 403: "Forbidden"
         case 404: "Not Found"
         case 409: "Conflict"
+        case 412: "Precondition Failed"
         case 413: "Payload Too Large"
         case 429: "Too Many Requests"
         case 500: "Internal Server Error"

@@ -35,6 +35,7 @@ extension EmulatedTenant {
             body["created_at"] = .string(now)
             body["updated_at"] = .string(now)
             let deploy = body.removeValue(forKey: "deploy")?.boolValue == true
+            if body["modules"] != nil { body["modules"] = try resolvedModuleReferences(body["modules"]) }
             actions[id] = body
             if deploy { _ = try deployAction(id) }
             return .created(.object(actions[id]!))
@@ -49,6 +50,7 @@ extension EmulatedTenant {
                 try RequestFields.check(body, endpoint: "PATCH /actions/actions/{id}")
                 guard var action = actions[id] else { throw .notFound("The action does not exist", "inexistent_action") }
                 for (k, v) in body { action[k] = v == .null ? nil : v }
+                if body["modules"] != nil { action["modules"] = try resolvedModuleReferences(body["modules"]) }
                 if let secrets = body["secrets"]?.arrayValue {
                     // Secret values are write-only: reads show names and when they changed.
                     let now = ISO8601DateFormatter().string(from: Date())

@@ -27,7 +27,11 @@ extension EmulatedTenant {
 
     /// The scope a request needs: `read:clients`, `update:connections`, `create:organization_connections`, …
     static func requiredScope(_ request: APIRequest) -> String {
-        if CollectionRoutes.roots.contains(request.segments.first ?? "") { return CollectionRoutes.scope(request.method, request.segments) }
+        let root = request.segments.first ?? ""
+        // A root both serve (`actions`): the table's where one of its routes has the path, else the hand-written one's.
+        if CollectionRoutes.roots.contains(root), !handWrittenRoots.contains(root) || CollectionRoutes.route(request.segments) != nil {
+            return CollectionRoutes.scope(request.method, request.segments)
+        }
         let resource = request.segments.first == "rules-configs" ? "rules_configs" : request.segments.first ?? ""
         // Deploying an action and enabling clients on a connection are updates.
         if request.segments.last == "deploy" || request.segments.last == "bindings" || request.segments.last == "clients" && request.segments.count == 3 {

@@ -47,6 +47,14 @@ struct ListPagination {
             return try page(items, plural: plural)
         case .offsetOrCheckpoint:
             return try page(items, plural: plural, maxTake: maxTake)
+        case .offsetWrapped:
+            if checkpoint { throw Self.unexpected(["from", "take"].filter { query[$0] != nil }) }
+            // `include_totals` is not a parameter of these lists: the answer is wrapped whether it is sent or not.
+            var plain = query
+            plain["include_totals"] = nil
+            return try ListPagination(query: plain).page(items, plural: plural, alwaysWrapped: true)
+        case .unpaged:
+            return .object([plural: .array(items)])
         case .checkpoint:
             let offset = ["page", "per_page", "include_totals"].filter { query[$0] != nil }
             if !offset.isEmpty { throw Self.unexpected(offset) }

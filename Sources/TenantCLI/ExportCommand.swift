@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ManagementAPI
 import TenantConfig
+import TenantPlan
 
 /// `tenantctl export`: read a live tenant into the files people write by hand, or into a snapshot.
 public struct ExportCommand: AsyncParsableCommand {
@@ -102,9 +103,11 @@ public struct ExportCommand: AsyncParsableCommand {
 
     /// What export says it did: the counts read, what it wrote, the keywords to set.
     private func summary(of state: TenantSnapshot, written: [String], keywords: [String], calls: Int) -> String {
-        let counts = SnapshotSection.allCases.compactMap { section -> (String, Int)? in
-            guard let items = state.sections[section]?.arrayValue else { return nil }
-            return (section.rawValue, items.count)
+        // What tenantctl manages, by section of the files (the global client and system APIs are not counted).
+        let live = LiveState(snapshot: state)
+        let counts = ResourceKind.allCases.compactMap { kind -> (String, Int)? in
+            guard case .list = kind.type.section else { return nil }
+            return (kind.rawValue, live.resources(kind).count)
         }
         switch format {
         case .json:

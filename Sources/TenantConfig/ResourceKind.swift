@@ -30,6 +30,20 @@ public enum ResourceKind: String, CaseIterable, Sendable, Hashable, Codable {
     case branding
     case themes
     case pages
+    case customDomains
+    case tokenExchangeProfiles
+    case actionModules
+    case eventStreams
+    case flowVaultConnections
+    case flows
+    case forms
+    case selfServiceProfiles
+    case networkACLs
+    case connectionProfiles
+    case userAttributeProfiles
+    case rateLimitPolicies
+    case phoneProviders
+    case phoneTemplates
 
     /// The type's descriptor: the one table every module reads.
     public var type: ResourceType {
@@ -63,6 +77,20 @@ public enum ResourceKind: String, CaseIterable, Sendable, Hashable, Codable {
         case .branding: .branding
         case .themes: .themes
         case .pages: .pages
+        case .customDomains: .customDomains
+        case .tokenExchangeProfiles: .tokenExchangeProfiles
+        case .actionModules: .actionModules
+        case .eventStreams: .eventStreams
+        case .flowVaultConnections: .flowVaultConnections
+        case .flows: .flows
+        case .forms: .forms
+        case .selfServiceProfiles: .selfServiceProfiles
+        case .networkACLs: .networkACLs
+        case .connectionProfiles: .connectionProfiles
+        case .userAttributeProfiles: .userAttributeProfiles
+        case .rateLimitPolicies: .rateLimitPolicies
+        case .phoneProviders: .phoneProviders
+        case .phoneTemplates: .phoneTemplates
         }
     }
 

@@ -105,7 +105,7 @@ struct ResourceSectionParser {
     private mutating func naturalKey(_ type: ResourceType, _ keyFields: [String], _ item: ConfigNode) -> String? {
         var values: [String] = []
         for field in keyFields {
-            if let value = item[field]?.string, !value.isEmpty {
+            if let value = item[field]?.keyText, !value.isEmpty {
                 values.append(value)
             } else {
                 findings.append(.loader("missing-field", item.location, "this \(type.noun) has no `\(field)`; add one"))

@@ -24,7 +24,8 @@ public struct SnapshotExporter: Sendable {
             let section = snapshot.sections[type.api.snapshotSection]
             switch type.section {
             case .singleton:
-                guard let object = section?.objectValue else { continue }
+                let value: JSONValue? = if case .parts = type.api.listing { type.assembled(from: snapshot.sections) } else { section }
+                guard let object = value?.objectValue else { continue }
                 var context = Context(type: type, owner: kind.rawValue, names: names, overrides: overrides[kind.rawValue] ?? [:])
                 sections.append((kind.rawValue, .object(context.export(object))))
                 files.merge(context.files) { $1 }
@@ -38,9 +39,10 @@ public struct SnapshotExporter: Sendable {
                 }
                 sections.append((kind.rawValue, .object(entries)))
             case .list:
-                let objects = snapshot.objects(type.api.snapshotSection).filter(type.api.isManaged)
+                let listed: [[String: JSONValue]] = if case .pages = type.api.listing { ResourceType.livePages(in: snapshot.sections) } else { snapshot.objects(type.api.snapshotSection) }
+                let objects = listed.filter(type.api.isManaged)
                 sections.append((kind.rawValue, .array(objects.map { object in
-                    let owner = type.keyFields.compactMap { object[$0]?.stringValue }.first ?? type.noun
+                    let owner = type.keyFields.compactMap { object[$0]?.keyText }.first ?? type.noun
                     var context = Context(type: type, owner: owner, names: names, overrides: overrides[owner] ?? [:])
                     let exported = context.export(object)
                     files.merge(context.files) { $1 }
@@ -61,7 +63,7 @@ public struct SnapshotExporter: Sendable {
         switch type.planning {
         case .triggerBindings:
             .object(["action_name": live["action"]?["name"] ?? .null, "display_name": live["display_name"] ?? .null])
-        case .standard, .connection, .action, .mergedSingleton, .singleton, .notWritten, .parts, .pages:
+        case .standard, .connection, .action, .actionModule, .mergedSingleton, .singleton, .notWritten, .parts, .pages:
             live
         }
     }

@@ -37,7 +37,7 @@ public struct SnapshotSection: RawRepresentable, Hashable, Sendable, Codable, Co
     /// Every section the resource-type table reads, in table order, without repeats.
     public static var allCases: [SnapshotSection] {
         var seen: Set<SnapshotSection> = []
-        return ResourceKind.allCases.map(\.type.api.snapshotSection).filter { seen.insert($0).inserted }
+        return ResourceKind.allCases.flatMap(\.type.snapshotSections).filter { seen.insert($0).inserted }
     }
 }
 

@@ -133,6 +133,8 @@ public enum DesiredState {
             payload[key] = nil
             guard let file = tenant.attachedFile(resource.kind, owner: resource.key, field: key) else { return }
             payload = (file.value.objectValue ?? [:]).merging(payload) { _, yaml in yaml }
+            // A file saved from the API may carry what the API sets itself (`id`, `created_at`): never sent.
+            for field in resource.kind.type.readOnlyFields { payload = FieldPattern(field).rewrite(.object(payload)) { _ in nil }.objectValue ?? payload }
         }
     }
 }

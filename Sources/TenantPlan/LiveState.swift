@@ -30,13 +30,15 @@ public struct LiveState: Sendable {
             let section = type.api.snapshotSection
             switch type.section {
             case .list:
-                for object in snapshot.objects(section) where type.api.isManaged(object) {
+                let objects: [[String: JSONValue]] = if case .pages = type.api.listing { ResourceType.livePages(in: snapshot.sections) } else { snapshot.objects(section) }
+                for object in objects where type.api.isManaged(object) {
                     guard let key = names.naturalKey(of: object, type),
                           let id = type.api.idField.isEmpty ? key : object[type.api.idField]?.stringValue else { continue }
                     add(kind, key, id, object)
                 }
             case .singleton:
-                guard let object = snapshot.sections[section]?.objectValue else { continue }
+                let value: JSONValue? = if case .parts = type.api.listing { type.assembled(from: snapshot.sections) } else { snapshot.sections[section] }
+                guard let object = value?.objectValue else { continue }
                 // An email provider that is not configured reads as nothing; tenant settings always exist.
                 if object.isEmpty, type.lifecycle.create != nil { continue }
                 add(kind, kind.rawValue, type.api.path, object)

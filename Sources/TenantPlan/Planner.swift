@@ -24,8 +24,7 @@ public struct Planner: Sendable {
         let managed = tenant.settings.managed.intersection(tenant.declaredSections)
         let live = LiveState(snapshot: snapshot)
         for kind in managed.sorted(by: { $0.rawValue < $1.rawValue }) {
-            let section = LiveState.section(for: kind)
-            if !live.sections.contains(section) { throw .missingSection(section.rawValue) }
+            for section in kind.type.snapshotSections where !live.sections.contains(section) { throw .missingSection(section.rawValue) }
         }
         let desired = DesiredState.resources(of: tenant).filter { managed.contains($0.address.kind) }
         // Secret fields written in clear stand for themselves, under names that never show their values.

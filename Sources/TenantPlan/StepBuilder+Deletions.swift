@@ -21,7 +21,7 @@ extension StepBuilder {
                 // A trigger is never deleted: its bindings are emptied, and one with none is already as the files want.
                 guard resource.object["bindings"]?.arrayValue?.isEmpty == false else { continue }
                 (action, method, body) = (.update, type.lifecycle.update ?? "PATCH", .object(["bindings": .array([])]))
-            case .standard, .connection, .action, .mergedSingleton, .singleton, .notWritten, .parts, .pages:
+            case .standard, .connection, .action, .actionModule, .mergedSingleton, .singleton, .notWritten, .parts, .pages:
                 break
             }
             guard tenant.settings.allowDeletes else {

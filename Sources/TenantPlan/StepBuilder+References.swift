@@ -41,7 +41,7 @@ extension StepBuilder {
         let rewritten = reference.path.rewrite(.object(payload)) { value in
             guard let name = value.stringValue, !reference.isBuiltIn(name), failure == nil else { return value }
             do throws(PlanError) {
-                let target = try self.target(of: name, reference.targets, for: resource.address, at: resource.location, label: reference.label)
+                let target = try self.target(of: name, reference.targets, for: resource.address, at: self.location(of: name, reference, in: resource), label: reference.label)
                 found.formUnion(reference.followsChanges ? target.changeKeys : target.createKey.map { [$0] } ?? [])
                 return reference.inAPI == .id ? .string(target.id) : value
             } catch {
@@ -80,7 +80,8 @@ extension StepBuilder {
     /// Field changes as a reviewer reads them: a field the API holds as an id shows the names on both sides.
     func displayed(_ changes: [FieldChange], _ resource: DesiredResource, _ type: ResourceType) -> [FieldChange] {
         changes.map { change in
-            guard let reference = type.references.first(where: { $0.inAPI == .id && $0.path.topLevelField == change.path }) else { return change }
+            guard let reference = type.references.first(where: { $0.inAPI == .id && $0.path.topLevelField == change.path && $0.path.segments.count == 1 })
+            else { return namingNestedReferences(change, type) }
             var shown = change
             shown.after = resource.payload[change.path]
             shown.before = change.before.map { before in

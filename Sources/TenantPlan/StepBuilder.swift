@@ -33,6 +33,7 @@ struct StepBuilder {
         case .standard: try planStandard(resource, type)
         case .connection: try planConnection(resource)
         case .action: try planAction(resource, type)
+        case .actionModule: try planActionModule(resource, type)
         case .triggerBindings: planTriggerBindings(resource, type)
         case .mergedSingleton: try planMergedSingleton(resource, type)
         case .singleton: try planSingleton(resource, type)
@@ -79,7 +80,8 @@ struct StepBuilder {
     private mutating func replaceIfImmutableChanged(_ resource: DesiredResource, _ type: ResourceType, current: LiveResource,
                                                     payload: [String: JSONValue], dependencies: Set<String>) throws(PlanError) -> Bool {
         let changed = type.immutableFields.filter { field in
-            guard let wanted = resource.payload[field.field] else { return false }
+            // As the API holds it: a name the files give is resolved first (a token exchange profile's `action_id`).
+            guard let wanted = payload[field.field] else { return false }
             return !JSONNormalizer.satisfies(current.object[field.field], wanted, key: field.field)
         }
         guard let first = changed.first else { return false }

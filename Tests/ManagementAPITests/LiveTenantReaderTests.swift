@@ -22,6 +22,15 @@ import Testing
         return .object(object)
     }
 
+    /// What reading a tenant costs besides clients and connections (one page each here), for a tenant with no
+    /// enabled locale (no custom text to read): 27 other lists and objects of one page (tenant settings, resource
+    /// servers, grants, rules, rules configs, actions, email provider, log streams, organizations, roles, hooks, MFA
+    /// factors, the theme, and the 14 collections of custom domains to phone templates), 6 triggers' bindings, 13
+    /// email templates, 4 MFA providers, 2 MFA templates, 3 MFA settings, 6 attack protection parts, 2 risk
+    /// assessment parts, supplemental signals, the prompts' settings and 9 prompts' partials, and branding with its
+    /// template.
+    static let otherReads = 27 + 6 + 13 + 4 + 2 + 3 + 6 + 2 + 1 + 1 + 9 + 2
+
     @Test func everySectionOfTheSeededTenantIsReadAsTheSnapshotHoldsIt() async throws {
         let seedData = try TestFiles.acmeDevSnapshot
         let seed = try JSONValue.parse(seedData)
@@ -31,7 +40,9 @@ import Testing
         }
         #expect(snapshot.domain == "acme-dev.eu.auth0.com")
         #expect(Set(snapshot.sections.keys) == Set(SnapshotSection.allCases))
-        #expect(snapshot.sections[.clients] == seed["clients"])
+        // The tenant's global client ("All Applications") is kept beside the seed's: it holds the login page.
+        #expect(snapshot.sections[.clients]?.arrayValue?.filter { $0["global"]?.boolValue != true } == seed["clients"]?.arrayValue)
+        #expect(snapshot.sections[.clients]?.arrayValue?.filter { $0["global"]?.boolValue == true }.count == 1)
         #expect(snapshot.sections[.resourceServers] == seed["resource_servers"])
         #expect(snapshot.sections[.clientGrants] == seed["client_grants"])
         #expect(snapshot.sections[.rules] == .array([]))
@@ -58,8 +69,14 @@ import Testing
             == ["CLIENT_ID", "CLIENT_SECRET", "LEGACY_API_AUDIENCE", "LEGACY_API_BASE_URL", "TOKEN_URL"])
 
         #expect(progress.reports.current == [
-            "tenant settings: 1", "clients: 3", "connections: 1", "resource servers: 1", "client grants: 1", "rules: 0", "rules configs: 0",
+            "tenant settings: 1", "clients: 4", "connections: 1", "resource servers: 1", "client grants: 1", "rules: 0", "rules configs: 0",
             "actions: 1", "trigger bindings: 1", "email provider: 0", "log streams: 0", "organizations: 0", "roles: 0", "hooks: 0",
+            "email templates: 0", "guardian factors: 8", "guardian factor providers: 0", "guardian factor templates: 2", "MFA policies: 1",
+            "MFA phone provider: 1", "MFA phone message types: 1", "attack protection: 1", "risk assessment: 1", "supplemental signals: 1",
+            "prompts: 1", "branding: 1", "branding themes: 0",
+            "custom domains: 0", "token exchange profiles: 0", "action modules: 0", "event streams: 0", "flow vault connections: 0", "flows: 0",
+            "forms: 0", "self service profiles: 0", "network acls: 0", "connection profiles: 0", "user attribute profiles: 0",
+            "rate limit policies: 0", "phone providers: 0", "phone templates: 0",
         ])
     }
 
@@ -112,7 +129,7 @@ import Testing
         let orders = snapshot.sections[.resourceServers]?.arrayValue?.first { $0["identifier"] == .string("https://orders.acme.example/api") }
         #expect(orders?["signing_alg"] == .string("HS256"))
         #expect(orders?["signing_secret"] == nil)
-        #expect(snapshot.sections[.clients]?.arrayValue?.map { $0["name"]?.stringValue ?? "" } == ["Acme Web", "Legacy Migration Worker", "Old Admin Tool", "Orders Worker"])
+        #expect(snapshot.sections[.clients]?.arrayValue?.map { $0["name"]?.stringValue ?? "" } == ["Acme Web", "All Applications", "Legacy Migration Worker", "Old Admin Tool", "Orders Worker"])
     }
 
     @Test func everySecretTheAPIMayReturnIsDroppedBeforeTheReaderKeepsIt() async throws {
@@ -154,9 +171,8 @@ import Testing
                 [{"id":"lst_1","name":"SIEM","type":"http","sink":{"httpEndpoint":"https://siem.acme.example","httpAuthorization":"<redacted>",
                   "httpCustomHeaders":[{"header":"X-Api-Key","value":"<redacted>"}]}}]
                 """))
-            // One call per section (each fits a page), per trigger, and for the one connection's clients: the fewest the
-            // pagination allows.
-            #expect(api.requests.count == SnapshotSection.allCases.count - 1 + LiveTenantReader.triggers.count + 1)
+            // One call per list (each fits a page), for the one connection's clients, and the rest: the fewest the API allows.
+            #expect(api.requests.count == 1 + 1 + 1 + Self.otherReads)
         }
     }
 
@@ -185,14 +201,14 @@ import Testing
         let (snapshot, statistics) = try await withEmulator(seed: seed.encoded()) { _, client in
             (try await LiveTenantReader(client: client).read(domain: "acme-dev.eu.auth0.com"), await client.statistics)
         }
-        #expect(snapshot.sections[.clients]?.arrayValue?.map { $0["name"]?.stringValue ?? "" } == (0..<230).map { String(format: "Client %03d", $0) })
+        #expect(snapshot.sections[.clients]?.arrayValue?.map { $0["name"]?.stringValue ?? "" } == ["All Applications"] + (0..<230).map { String(format: "Client %03d", $0) })
         let read = snapshot.sections[.connections]?.arrayValue ?? []
         #expect(read.map { $0["name"]?.stringValue ?? "" } == (0..<120).map { String(format: "db-%03d", $0) })
         #expect(read.map { $0["enabled_clients"] } == (0..<120).map { .array([.string(String(format: "client%03d", $0))]) })
         // clients 3 pages + connections 2 pages + 120 enabled-client lists + resource servers, grants, rules,
         // rules configs, actions 1 each + 6 triggers + settings, email provider, log streams, organizations, roles,
-        // hooks 1 each.
-        #expect(statistics.requests == ["GET": 3 + 2 + 120 + 5 + 6 + 6])
+        // hooks 1 each + the 14 collections of issue 14, 1 each (empty).
+        #expect(statistics.requests == ["GET": 3 + 2 + 120 + Self.otherReads])
         #expect(statistics.retries == 0)
     }
 

@@ -15,6 +15,18 @@ import Testing
         "status DELETE roles/{id}/permissions": "204",
         // The recorded go-auth0__TestResourceServer_Update answers 200; the spec says 201.
         "status PATCH resource-servers/{id}": "200",
+        // These operations' 403 descriptions name `read:user-attribute-profiles`, `read:connection-profiles` and
+        // `read:phone_provider`; the same operations' security requirements (and every other operation of these
+        // collections) name the scopes with underscores and in the plural, which the table asks.
+        "scope GET user-attribute-profiles/{id}": "read:user_attribute_profiles",
+        "scope DELETE user-attribute-profiles/{id}": "delete:user_attribute_profiles",
+        "scope GET connection-profiles/{id}": "read:connection_profiles",
+        "scope DELETE connection-profiles/{id}": "delete:connection_profiles",
+        "scope GET branding/phone/providers": "read:phone_providers",
+        "scope POST branding/phone/providers": "create:phone_providers",
+        "scope GET branding/phone/providers/{id}": "read:phone_providers",
+        "scope PATCH branding/phone/providers/{id}": "update:phone_providers",
+        "scope DELETE branding/phone/providers/{id}": "delete:phone_providers",
     ]
 
     @Test func everyWriteEndpointIsKnownToTheFieldCheck() {
@@ -102,6 +114,8 @@ import Testing
                     case .plainArray: #expect(!parameters.contains("page"), "\(label) pages in the spec")
                     case .offset: #expect(parameters.contains("page") && !parameters.contains("take"), "\(label): the spec's paging is \(parameters.sorted())")
                     case .offsetOrCheckpoint: #expect(parameters.contains("page") && parameters.contains("take"), "\(label): the spec's paging is \(parameters.sorted())")
+                    case .offsetWrapped: #expect(parameters.contains("page") && !parameters.contains("take"), "\(label): the spec's paging is \(parameters.sorted())")
+                    case .unpaged: #expect(!parameters.contains("page") && !parameters.contains("take"), "\(label) pages in the spec")
                     case .checkpoint: #expect(!parameters.contains("page") && parameters.contains("take"), "\(label): the spec's paging is \(parameters.sorted())")
                     }
                 }

@@ -51,9 +51,10 @@ import TenantConfig
           breachedPasswordDetection:
             enabled: false
         """
+        // A snapshot keeps each part as its endpoint answers it.
         let live = F.snapshot([.attackProtection: F.object("""
-            {"bruteForceProtection":{"enabled":true,"max_attempts":10,"mode":"count_per_identifier_and_ip"},
-             "breachedPasswordDetection":{"enabled":false,"shields":[]},"botDetection":{"bot_detection_level":"low"}}
+            {"brute_force_protection":{"enabled":true,"max_attempts":10,"mode":"count_per_identifier_and_ip"},
+             "breached_password_detection":{"enabled":false,"shields":[]},"bot_detection":{"bot_detection_level":"low"}}
             """)])
         let plan = try F.plan(F.tenant(yaml), live)
         #expect(plan.steps.map { "\($0.method) \($0.path)" } == ["PATCH /attack-protection/brute-force-protection"])
@@ -92,7 +93,10 @@ import TenantConfig
               login:
                 form-content-start: <div>hi</div>
         """
-        let live = F.snapshot([.prompts: F.object(#"{"identifier_first":true,"universal_login_experience":"new","customText":{"en":{"login-id":{"login-id":{"title":"Welcome back"}}},"de":{"login":{"login":{"title":"Hallo"}}}}}"#)])
+        let live = F.snapshot([
+            .prompts: F.object(#"{"identifier_first":true,"universal_login_experience":"new"}"#),
+            .promptsCustomText: F.object(#"[{"prompt":"login-id","language":"en","custom_text":{"login-id":{"title":"Welcome back"}}},{"prompt":"login","language":"de","custom_text":{"login":{"title":"Hallo"}}}]"#),
+        ])
         let plan = try F.plan(F.tenant(yaml), live)
         #expect(plan.steps.map { "\($0.method) \($0.path)" } == ["PUT /prompts/login-id/custom-text/fr", "PUT /prompts/login/partials"])
         #expect(plan.steps[0].body == F.object(#"{"login-id":{"title":"Bon retour"}}"#))
@@ -100,10 +104,10 @@ import TenantConfig
     }
 
     @Test func mfaPoliciesArePutAsTheListTheAPITakes() throws {
-        let plan = try F.plan(F.tenant("guardianPolicies:\n  policies:\n    - all-applications\n"), F.snapshot([.guardianPolicies: F.object(#"{"policies":[]}"#)]))
+        let plan = try F.plan(F.tenant("guardianPolicies:\n  policies:\n    - all-applications\n"), F.snapshot([.guardianPolicies: .array([])]))
         #expect(plan.steps.map { "\($0.method) \($0.path)" } == ["PUT /guardian/policies"])
         #expect(plan.steps[0].body == F.object(#"["all-applications"]"#))
-        #expect(try F.plan(F.tenant("guardianPolicies:\n  policies: []\n"), F.snapshot([.guardianPolicies: F.object(#"{"policies":[]}"#)])).isEmpty)
+        #expect(try F.plan(F.tenant("guardianPolicies:\n  policies: []\n"), F.snapshot([.guardianPolicies: .array([])])).isEmpty)
     }
 
     @Test func pagesAreWrittenWhereTheyLive() throws {
@@ -121,7 +125,7 @@ import TenantConfig
         """
         let live = F.snapshot([
             .clients: F.object(#"[{"client_id":"global1","name":"All Applications","global":true}]"#),
-            .pages: F.object(#"[{"name":"error_page","html":"<html>error</html>\n","url":"https://old.example.com"}]"#),
+            .tenantSettings: F.object(#"{"error_page":{"html":"<html>error</html>\n","url":"https://old.example.com"}}"#),
         ])
         let plan = try F.plan(F.tenant(yaml, files: Self.page), live)
         #expect(plan.steps.map { "\($0.method) \($0.path)" } == ["PATCH /tenants/settings", "PATCH /clients/global1", "PATCH /tenants/settings"], "by page name")

@@ -19,6 +19,21 @@ enum CollectionTable {
         .roles,
         .rolePermissions,
         .hooks,
+        .customDomains,
+        .tokenExchangeProfiles,
+        .actionModules,
+        .actionModuleVersions,
+        .eventStreams,
+        .flowVaultConnections,
+        .flows,
+        .forms,
+        .userAttributeProfiles,
+        .selfServiceProfiles,
+        .networkACLs,
+        .connectionProfiles,
+        .rateLimitPolicies,
+        .phoneProviders,
+        .phoneTemplates,
     ]
 
     /// Tenant-wide objects, and families of them by key (email templates by name). Several specs may share a
@@ -76,6 +91,7 @@ enum CollectionTable {
         .setUniversalLoginTemplate,
         .createTheme,
         .defaultTheme,
+        .publishActionModule,
     ]
 
     /// Real endpoints the emulator does not serve, known for their scope: the Deploy CLI's recordings show

@@ -1,4 +1,5 @@
 import APIJSON
+import Foundation
 
 /// Serves every collection of `CollectionTable`: lists in the shapes the real endpoints answer, creates, reads,
 /// updates and deletes, with the real status codes and errors; references followed on delete.
@@ -8,7 +9,11 @@ extension EmulatedTenant {
     /// Answers a request the collection table routes; nil when none of its routes has this path.
     mutating func handleCollection(_ request: APIRequest) throws(APIErrorResponse) -> APIResult? {
         guard CollectionRoutes.roots.contains(request.segments.first ?? "") else { return nil }
-        guard let (route, parameters) = CollectionRoutes.route(request.segments, method: request.method) else { throw .unknownRoute }
+        guard let (route, parameters) = CollectionRoutes.route(request.segments, method: request.method) else {
+            // A root shared with hand-written endpoints (`actions/modules` beside `actions/actions`): theirs.
+            if Self.handWrittenRoots.contains(request.segments.first ?? "") { return nil }
+            throw .unknownRoute
+        }
         switch route.kind {
         case .singleton(let spec):
             return try handleSingleton(spec, request, parameters)
@@ -58,6 +63,12 @@ extension EmulatedTenant {
     /// How an item reads through the API.
     func present(_ spec: CollectionSpec, _ row: Row) -> Row { spec.hooks.present?(row, self) ?? row }
 
+    /// How an item answers the write that stored it.
+    func presentWritten(_ spec: CollectionSpec, _ row: Row) -> Row {
+        let presented = present(spec, row)
+        return spec.hooks.presentWrite?(presented) ?? presented
+    }
+
     /// Throws the parent's 404 when a sub-resource's parent item does not exist.
     func requireParent(_ spec: CollectionSpec, _ parameters: [String: String]) throws(APIErrorResponse) {
         guard let (parentPath, parameter) = spec.path.parentCollection,
@@ -77,7 +88,7 @@ extension EmulatedTenant {
         var rows = table(Self.tableKey(spec, parameters)).all
         if let order = spec.hooks.order { rows = order(rows) }
         // Filters see items as the API presents them (an organization's client grant has the grant's audience).
-        var items = rows.map { present(spec, $0) }
+        var items = rows.map { row in spec.hooks.summarize.map { $0(present(spec, row), self) } ?? present(spec, row) }
         for filter in spec.filters {
             guard let wanted = request.query[filter] else { continue }
             items = items.filter { $0[filter].map(Self.queryForm) == wanted }
@@ -113,11 +124,13 @@ extension EmulatedTenant {
         case .fromBody, .composite: break
         default: row[spec.idField] = .string(spec.identifiers.generate())
         }
+        if spec.stampsTimes { row["created_at"] = .string(Self.now()); row["updated_at"] = row["created_at"] }
         spec.hooks.prepare?(&row, self, parameters)
         guard let id = Self.itemID(spec, row) else { throw .invalidBody("Payload validation error: 'Missing required property: \(spec.idField)'.") }
         tables[key, default: RecordTable()][id] = row
         spec.hooks.afterCreate?(&self, row, body, parameters)
-        return APIResult(status: spec.createStatus ?? 201, body: .object(present(spec, row)))
+        // As stored once what follows the create is done (a module published on create reads as version 1).
+        return APIResult(status: spec.createStatus ?? 201, body: .object(presentWritten(spec, tables[key]?[id] ?? row)))
     }
 
     private func read(_ spec: CollectionSpec, id: String, _ request: APIRequest, _ parameters: [String: String]) throws(APIErrorResponse) -> APIResult {
@@ -136,16 +149,20 @@ extension EmulatedTenant {
         guard case (let found, var row)? = find(spec, key, id) else { throw spec.notFound }
         try checkReferences(spec, body)
         try spec.hooks.validate?(body, row, self, parameters)
+        let previous = row
         for (field, value) in body { row[field] = value == .null ? nil : value }
+        if spec.stampsTimes { row["updated_at"] = .string(Self.now()) }
+        spec.hooks.update?(&row, previous, body)
         try checkUnique(spec, key, row, excluding: found, changed: Set(body.keys))
         tables[key, default: RecordTable()][found] = row
-        return .ok(.object(present(spec, row)))
+        return .ok(.object(presentWritten(spec, row)))
     }
 
     private mutating func delete(_ spec: CollectionSpec, id: String, _ parameters: [String: String]) throws(APIErrorResponse) -> APIResult {
         try requireParent(spec, parameters)
         let key = Self.tableKey(spec, parameters)
-        if let (found, _) = find(spec, key, id) {
+        if let (found, row) = find(spec, key, id) {
+            try spec.hooks.validateDelete?(row, self)
             removeItem(spec, table: key, id: found)
         } else if spec.deletingMissing == .notFound {
             throw spec.notFound
@@ -154,6 +171,13 @@ extension EmulatedTenant {
     }
 
     // MARK: - Rules shared by writes
+
+    /// The time as the API stamps it: `2026-08-10T13:58:56.622Z`.
+    static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date())
+    }
 
     private func checkReferences(_ spec: CollectionSpec, _ body: Row) throws(APIErrorResponse) {
         for reference in spec.references {

@@ -58,6 +58,9 @@ struct CollectionSpec: Sendable {
     var snapshot: SnapshotPlacement
     /// Snapshot fields the emulator computes for its admin snapshot and ignores on load.
     var computedFields: [String] = []
+    /// The API stamps `created_at` and `updated_at` on create and `updated_at` on every update (ISO 8601 with
+    /// milliseconds, as recorded).
+    var stampsTimes = false
     var hooks = CollectionHooks()
 
     /// The table this spec's items live in, as a path pattern.
@@ -107,6 +110,10 @@ enum ListShape: Sendable {
     case offset
     /// Offset paging, or checkpoint `from`/`take` giving `{<plural>, next}`.
     case offsetOrCheckpoint
+    /// `page`/`per_page`, always answered as `{<plural>, total, page, per_page}` (action modules, as recorded).
+    case offsetWrapped
+    /// Every item under `<plural>`, without paging (`GET /branding/phone/providers` answers `{providers}`).
+    case unpaged
     /// Checkpoint only: always `{<plural>, next}`.
     case checkpoint
 }
@@ -190,16 +197,27 @@ struct CollectionHooks: Sendable {
     var validate: (@Sendable (_ body: Row, _ existing: Row?, _ tenant: EmulatedTenant, _ parameters: [String: String]) throws(APIErrorResponse) -> Void)?
     /// Fills what the server computes on create, after the defaults and the id.
     var prepare: (@Sendable (_ row: inout Row, _ tenant: EmulatedTenant, _ parameters: [String: String]) -> Void)?
+    /// Refuses a delete the API refuses (a module actions still use: 412).
+    var validateDelete: (@Sendable (_ row: Row, _ tenant: EmulatedTenant) throws(APIErrorResponse) -> Void)?
     /// Side effects of a stored create on other collections.
     var afterCreate: (@Sendable (_ tenant: inout EmulatedTenant, _ row: Row, _ body: Row, _ parameters: [String: String]) -> Void)?
     /// How a stored item reads: fields computed from other collections, write-only ones left out.
     var present: (@Sendable (_ row: Row, _ tenant: EmulatedTenant) -> Row)?
+    /// How a create or an update answers, where it differs from a read (a phone provider's write answer leaves
+    /// `credentials` out; its reads show `null`).
+    var presentWrite: (@Sendable (_ presented: Row) -> Row)?
     /// What the admin snapshot leaves out of a presented item (the state file keeps everything).
     var redactForSnapshot: (@Sendable (_ row: Row) -> Row)?
     /// Computed fields the admin snapshot adds to an item (`member_count`).
     var snapshotExtras: (@Sendable (_ row: Row, _ tenant: EmulatedTenant) -> Row)?
     /// A snapshot item as stored: snapshot names mapped to stored ones, presentation-only fields dropped.
     var load: (@Sendable (_ item: Row) -> Row)?
+    /// An update as stored, after the body's fields replaced the item's: fields the API merges rather than
+    /// replaces (a phone template's `content`), or what a change resets (a module's published state).
+    var update: (@Sendable (_ row: inout Row, _ previous: Row, _ body: Row) -> Void)?
+    /// How an item reads in a list, when lists give a summary of each (forms, flows); reads of one item and
+    /// writes answer it whole.
+    var summarize: (@Sendable (_ row: Row, _ tenant: EmulatedTenant) -> Row)?
     /// The order lists come in, when it is not creation order.
     var order: (@Sendable (_ rows: [Row]) -> [Row])?
     /// Filters a list by query parameters beyond the plain field filters (`name_filter`), on presented items.

@@ -10,9 +10,13 @@ extension ResourceType {
             api: APIShape(path: "/actions/actions", listing: .paged(itemsKey: "actions"), snapshotSection: .actions, sortKey: ["name"]),
             lifecycle: Lifecycle(create: "POST", update: "PATCH", delete: .item(query: "force=true")), rank: 60)
         type.readOnlyFields = ["id", "status", "all_changes_deployed", "built_at", "created_at", "updated_at", "deployed_version",
-                               "current_version", "installed_integration_id", "integration", "secrets[].updated_at"]
+                               "current_version", "installed_integration_id", "integration", "secrets[].updated_at",
+                               // A module is named by name and version number, as the Deploy CLI writes it; its ids are the API's.
+                               "modules[].module_id", "modules[].module_version_id"]
         type.secretFields = [SecretField("secrets[].value", onRead: .writeOnly)]
         type.files = [FileField("code", content: .action, exportPath: "actions/{name}/code.js")]
+        // After the module's create and publish: the version an action names must exist.
+        type.references = [Reference("modules[].module_name", to: [.actionModules], inAPI: .sameValue, label: "action module", followsChanges: true)]
         type.defaults = ["deployed": .bool(true)]
         type.planning = .action
         type.adjustExport = { live, exported in

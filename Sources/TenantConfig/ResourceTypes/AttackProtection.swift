@@ -9,14 +9,14 @@ extension ResourceType {
     /// `/attack-protection/<part>`, merged field by field. CAPTCHA providers' secrets are write-only.
     static let attackProtection: ResourceType = {
         var type = tenantWide(
-            .attackProtection, noun: "attack protection", section: .attackProtection,
+            .attackProtection, noun: "attack protection",
             parts: [
-                SingletonPart("botDetection", path: "/attack-protection/bot-detection", method: "PATCH"),
-                SingletonPart("captcha", path: "/attack-protection/captcha", method: "PATCH"),
-                SingletonPart("breachedPasswordDetection", path: "/attack-protection/breached-password-detection", method: "PATCH"),
-                SingletonPart("bruteForceProtection", path: "/attack-protection/brute-force-protection", method: "PATCH"),
-                SingletonPart("suspiciousIpThrottling", path: "/attack-protection/suspicious-ip-throttling", method: "PATCH"),
-                SingletonPart("phoneProviderProtection", path: "/attack-protection/phone-provider-protection", method: "PATCH"),
+                SingletonPart("botDetection", path: "/attack-protection/bot-detection", method: "PATCH", snapshot: .member(.attackProtection, "bot_detection")),
+                SingletonPart("captcha", path: "/attack-protection/captcha", method: "PATCH", snapshot: .member(.attackProtection, "captcha")),
+                SingletonPart("breachedPasswordDetection", path: "/attack-protection/breached-password-detection", method: "PATCH", snapshot: .member(.attackProtection, "breached_password_detection")),
+                SingletonPart("bruteForceProtection", path: "/attack-protection/brute-force-protection", method: "PATCH", snapshot: .member(.attackProtection, "brute_force_protection")),
+                SingletonPart("suspiciousIpThrottling", path: "/attack-protection/suspicious-ip-throttling", method: "PATCH", snapshot: .member(.attackProtection, "suspicious_ip_throttling")),
+                SingletonPart("phoneProviderProtection", path: "/attack-protection/phone-provider-protection", method: "PATCH", snapshot: .member(.attackProtection, "phone_provider_protection")),
             ],
             example: """
             attackProtection:
@@ -42,14 +42,14 @@ extension ResourceType {
 
     /// Adaptive MFA's risk assessment: its settings and how long a new device is remembered.
     static let riskAssessment: ResourceType = tenantWide(
-        .riskAssessment, noun: "risk assessment", section: .riskAssessment,
-        parts: [SingletonPart("settings", path: "/risk-assessments/settings", method: "PATCH"),
-                SingletonPart("new_device", path: "/risk-assessments/settings/new-device", method: "PATCH")],
+        .riskAssessment, noun: "risk assessment",
+        parts: [SingletonPart("settings", path: "/risk-assessments/settings", method: "PATCH", snapshot: .member(.riskAssessment, "settings")),
+                SingletonPart("new_device", path: "/risk-assessments/settings/new-device", method: "PATCH", snapshot: .member(.riskAssessment, "new_device"))],
         example: "riskAssessment:\n  settings:\n    enabled: true\n  new_device:\n    remember_for: 45\n")
 
     /// Akamai supplemental signals (a tenant without the feature answers 403: read as not set).
     static let supplementalSignals: ResourceType = tenantWide(
-        .supplementalSignals, noun: "supplemental signals", section: .supplementalSignals,
-        parts: [SingletonPart("", path: "/supplemental-signals", method: "PATCH")],
+        .supplementalSignals, noun: "supplemental signals",
+        parts: [SingletonPart("", path: "/supplemental-signals", method: "PATCH", snapshot: .section(.supplementalSignals))],
         example: "supplementalSignals:\n  akamai_enabled: true\n")
 }

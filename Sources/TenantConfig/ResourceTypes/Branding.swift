@@ -1,5 +1,6 @@
 extension SnapshotSection {
     public static let branding: SnapshotSection = "branding"
+    public static let universalLoginTemplate: SnapshotSection = "universal_login_template"
 }
 
 extension ResourceType {
@@ -8,18 +9,16 @@ extension ResourceType {
     /// `templates: [{template: universal_login, body: ./branding_templates/universal_login.html}]`.
     static let branding: ResourceType = {
         var type = tenantWide(
-            .branding, noun: "branding", section: .branding,
+            .branding, noun: "branding",
             parts: [
-                SingletonPart("", path: "/branding", method: "PATCH"),
-                SingletonPart("templates", path: "/branding/templates/universal-login", method: "PUT",
-                              toAPI: { files in
-                                  let item = files.arrayValue?.first { $0["template"]?.stringValue == "universal_login" }
-                                  return .object(["template": item?["body"] ?? .null])
-                              },
+                SingletonPart("", path: "/branding", method: "PATCH", snapshot: .section(.branding)),
+                SingletonPart("templates", path: "/branding/templates/universal-login", method: "PUT", snapshot: .section(.universalLoginTemplate),
                               fromAPI: { api in
                                   guard let body = api["body"]?.stringValue ?? api["template"]?.stringValue else { return nil }
                                   return .array([.object(["template": .string("universal_login"), "body": .string(body)])])
-                              }),
+                              },
+                              asRead: { files in .object(["body": universalLoginBody(files) ?? .null]) },
+                              toAPI: { files in .object(["template": universalLoginBody(files) ?? .null]) }),
             ],
             example: """
             branding:
@@ -35,4 +34,9 @@ extension ResourceType {
         type.example?.files = ["branding_templates/universal_login.html": "<!DOCTYPE html>\n<html>\n  <head>{%- auth0:head -%}</head>\n  <body>{%- auth0:widget -%}</body>\n</html>\n"]
         return type
     }()
+
+    /// The universal login template's HTML in the files' `templates` list.
+    static func universalLoginBody(_ files: JSONValue) -> JSONValue? {
+        files.arrayValue?.first { $0["template"]?.stringValue == "universal_login" }?["body"]
+    }
 }

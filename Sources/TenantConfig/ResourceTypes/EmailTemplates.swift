@@ -21,6 +21,15 @@ extension ResourceType {
         type.files = [FileField("body", content: .text, exportPath: "emailTemplates/{name}.html")]
         type.example = TypeExample(
             yaml: """
+            emailProvider:
+              name: smtp
+              enabled: true
+              default_from_address: no-reply@example.com
+              credentials:
+                smtp_host: smtp.example.com
+                smtp_port: 587
+                smtp_user: mailer
+                smtp_pass: ##SMTP_PASS##
             emailTemplates:
               - template: welcome_email
                 enabled: true
@@ -31,7 +40,8 @@ extension ResourceType {
                 urlLifetimeInSeconds: 3600
                 body: ./emailTemplates/welcome_email.html
             """,
-            files: ["emailTemplates/welcome_email.html": "<html>\n  <body>\n    <h1>Welcome, {{ user.name }}!</h1>\n  </body>\n</html>\n"])
+            files: ["emailTemplates/welcome_email.html": "<html>\n  <body>\n    <h1>Welcome, {{ user.name }}!</h1>\n  </body>\n</html>\n"],
+            secrets: ["SMTP_PASS": "round-trip-smtp-pass-6e1d"])
         return type
     }()
 }

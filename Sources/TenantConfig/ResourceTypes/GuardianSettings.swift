@@ -7,26 +7,27 @@ extension SnapshotSection {
 extension ResourceType {
     /// When MFA is required (`policies: [all-applications]`, or none): `PUT /guardian/policies` with the list.
     static let guardianPolicies: ResourceType = tenantWide(
-        .guardianPolicies, noun: "MFA policies", section: .guardianPolicies,
-        parts: [SingletonPart("policies", path: "/guardian/policies", method: "PUT")],
+        .guardianPolicies, noun: "MFA policies",
+        parts: [SingletonPart("policies", path: "/guardian/policies", method: "PUT", snapshot: .section(.guardianPolicies))],
         example: "guardianPolicies:\n  policies:\n    - all-applications\n")
 
     /// Which provider sends phone factor messages (`auth0`, `twilio`, `phone-message-hook`).
     static let guardianPhoneFactorSelectedProvider: ResourceType = tenantWide(
-        .guardianPhoneFactorSelectedProvider, noun: "MFA phone provider", section: .guardianPhoneFactorSelectedProvider,
-        parts: [SingletonPart("", path: "/guardian/factors/phone/selected-provider", method: "PUT")],
+        .guardianPhoneFactorSelectedProvider, noun: "MFA phone provider",
+        parts: [SingletonPart("", path: "/guardian/factors/phone/selected-provider", method: "PUT", snapshot: .section(.guardianPhoneFactorSelectedProvider))],
         example: "guardianPhoneFactorSelectedProvider:\n  provider: twilio\n")
 
     /// Whether phone factors send SMS, voice, or both.
     static let guardianPhoneFactorMessageTypes: ResourceType = tenantWide(
-        .guardianPhoneFactorMessageTypes, noun: "MFA phone message types", section: .guardianPhoneFactorMessageTypes,
-        parts: [SingletonPart("", path: "/guardian/factors/phone/message-types", method: "PUT")],
+        .guardianPhoneFactorMessageTypes, noun: "MFA phone message types",
+        parts: [SingletonPart("", path: "/guardian/factors/phone/message-types", method: "PUT", snapshot: .section(.guardianPhoneFactorMessageTypes))],
         example: "guardianPhoneFactorMessageTypes:\n  message_types:\n    - sms\n    - voice\n")
 
     /// A tenant-wide setting kept at its own endpoints: a singleton in parts, never created or deleted; a section the
     /// files leave out is left alone.
-    static func tenantWide(_ kind: ResourceKind, noun: String, section: SnapshotSection, parts: [SingletonPart], example: String,
+    static func tenantWide(_ kind: ResourceKind, noun: String, parts: [SingletonPart], example: String,
                            secrets: [String: String] = [:], rank: Int = 93) -> ResourceType {
+        let section = parts[0].snapshot.section
         var type = ResourceType(
             kind: kind, noun: noun, section: .singleton,
             api: APIShape(path: parts.first?.path ?? "/", listing: .parts, snapshotSection: section),

@@ -46,7 +46,7 @@ public struct LiveNames: Sendable {
     public func naturalKey(of object: [String: JSONValue], _ type: ResourceType) -> String? {
         var values: [String] = []
         for field in type.keyFields {
-            guard let value = object[field]?.stringValue else { return nil }
+            guard let value = object[field]?.keyText else { return nil }
             if let reference = type.references.first(where: { $0.inAPI == .id && $0.path.topLevelField == field }) {
                 values.append(key(of: value, among: reference.targets) ?? value)
             } else {

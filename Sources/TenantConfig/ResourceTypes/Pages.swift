@@ -1,7 +1,3 @@
-extension SnapshotSection {
-    public static let pages: SnapshotSection = "pages"
-}
-
 /// Where a hosted page lives in the Management API: in tenant settings under a field of its own, or in the global
 /// client's fields; and how the files' fields are named there.
 public struct PageTarget: Sendable, Equatable {
@@ -21,13 +17,29 @@ extension ResourceType {
         PageTarget(name: "error_page", tenantSettingsField: "error_page", fields: ["html": "html", "show_log_link": "show_log_link", "url": "url"]),
     ]
 
+    /// The hosted pages as the files write them, from the tenant settings and the global client a snapshot holds.
+    public static func livePages(in sections: [SnapshotSection: JSONValue]) -> [[String: JSONValue]] {
+        let settings = sections[.tenantSettings] ?? .object([:])
+        let globalClient = sections[.clients]?.arrayValue?.first { $0["global"]?.boolValue == true }
+        return pageTargets.compactMap { target in
+            let source: JSONValue? = if let field = target.tenantSettingsField { settings[field] } else { globalClient }
+            guard let source, source.objectValue != nil else { return nil }
+            var page: [String: JSONValue] = ["name": .string(target.name)]
+            for (filesField, apiField) in target.fields { if let value = source[apiField], !value.isNull { page[filesField] = value } }
+            if target.tenantSettingsField == nil { page["client_id"] = source["client_id"] }
+            // A page the tenant never customized is not there (the login page always is, to name the global client).
+            guard page["html"]?.stringValue?.isEmpty == false || page["enabled"]?.boolValue == true || target.tenantSettingsField == nil else { return nil }
+            return page
+        }
+    }
+
     /// Hosted pages: the classic login page (the global client's `custom_login_page`), password reset, MFA and error
     /// pages (tenant settings' `change_password`, `guardian_mfa_page`, `error_page`), each merged field by field.
     /// A page is never deleted: set `enabled: false`.
     static let pages: ResourceType = {
         var type = ResourceType(
             kind: .pages, noun: "page", section: .list(key: ["name"]),
-            api: APIShape(path: "/tenants/settings", listing: .pages, idField: "name", snapshotSection: .pages, sortKey: ["name"]),
+            api: APIShape(path: "/tenants/settings", listing: .pages, idField: "name", snapshotSection: .tenantSettings, sortKey: ["name"]),
             lifecycle: Lifecycle(create: nil, update: "PATCH", delete: .never("a hosted page cannot be deleted; set `enabled: false`")), rank: 96)
         type.readOnlyFields = ["client_id"]
         type.files = [FileField("html", content: .text, exportPath: "pages/{name}.html")]

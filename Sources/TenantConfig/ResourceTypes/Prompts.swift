@@ -1,5 +1,7 @@
 extension SnapshotSection {
     public static let prompts: SnapshotSection = "prompts"
+    public static let promptsCustomText: SnapshotSection = "prompts_custom_text"
+    public static let promptsPartials: SnapshotSection = "prompts_partials"
 }
 
 extension ResourceType {
@@ -16,12 +18,14 @@ extension ResourceType {
         let partialPrompts = ["login", "login-id", "login-password", "login-passwordless", "signup", "signup-id", "signup-password",
                               "customized-consent", "passkeys"]
         var type = tenantWide(
-            .prompts, noun: "prompts", section: .prompts,
+            .prompts, noun: "prompts",
             parts: [
-                SingletonPart("", path: "/prompts", method: "PATCH"),
+                SingletonPart("", path: "/prompts", method: "PATCH", snapshot: .section(.prompts)),
                 SingletonPart("customText.{language}.{prompt}", path: "/prompts/{prompt}/custom-text/{language}", method: "PUT",
+                              snapshot: .items(.promptsCustomText, field: "custom_text"),
                               readValues: ["language": .fromSection(.tenantSettings, field: "enabled_locales"), "prompt": .fixed(customTextPrompts)]),
-                SingletonPart("partials.{prompt}", path: "/prompts/{prompt}/partials", method: "PUT", readValues: ["prompt": .fixed(partialPrompts)]),
+                SingletonPart("partials.{prompt}", path: "/prompts/{prompt}/partials", method: "PUT", snapshot: .items(.promptsPartials, field: "partials"),
+                              readValues: ["prompt": .fixed(partialPrompts)]),
             ],
             example: """
             prompts:

@@ -136,6 +136,9 @@ public struct APIShape: Sendable {
     /// The path of one resource when it is not `path/{id}`: its key fields in braces
     /// (`/guardian/factors/{name}/providers/{provider}`). Such a resource has no id of its own: its key is its id.
     public var itemPathTemplate: String?
+    /// Whether the list answers only a summary of each object (forms, flows): each is then read whole at its item
+    /// path.
+    public var listsSummaries = false
 
     public init(path: String, listing: Listing, idField: String = "id", snapshotSection: SnapshotSection, sortKey: [String] = [],
                 itemPathTemplate: String? = nil, isManaged: @escaping @Sendable ([String: JSONValue]) -> Bool = { _ in true }) {
@@ -170,6 +173,8 @@ public enum Listing: Sendable, Equatable {
     case checkpoint(itemsKey: String, take: Int)
     /// One GET answering a plain array.
     case plain
+    /// One GET answering every item under `itemsKey`, without paging (phone providers and templates).
+    case unpaged(itemsKey: String)
     /// One object at `path`; `absentStatus` is the status the API answers while it does not exist.
     case singleton(absentStatus: Int?)
     /// One list per name, at `path/{name}/suffix`, kept as a mapping of name to list (trigger bindings).
@@ -448,6 +453,9 @@ public enum PlanningStyle: Sendable, Equatable {
     case connection
     /// An action: a deploy follows every change, so that triggers run the new code.
     case action
+    /// An action module: created published (its version 1), and every change to its draft published as a new
+    /// version, so that actions can name it (`publish: false` in the files keeps changes in the draft).
+    case actionModule
     /// A trigger's bindings: the whole ordered list replaced.
     case triggerBindings
     /// Tenant-wide settings: fields merged into the live object.
@@ -475,20 +483,27 @@ public struct SingletonPart: Sendable {
     public var readValues: [String: PartValues]
     /// When the API's body is one field of the part (`policies`: the array PUT sends and GET returns).
     public var bodyField: String?
-    /// When the files write the part otherwise than the API: the body sent for the files' value, and the files'
-    /// value for the API's answer (the branding template: a list item in the files, `{template}` in the API).
-    public var toAPI: (@Sendable (JSONValue) -> JSONValue)?
+    /// Where the part's answer is kept in a snapshot: the API's own JSON, as `GET` returns it.
+    public var snapshot: PartSnapshot
+    /// When the files write the part otherwise than the API (the branding template: a list item in the files,
+    /// `{body}` in a GET answer, `{template}` in a PUT body): the files' value for a GET answer, the GET answer for
+    /// the files' value, and the body written.
     public var fromAPI: (@Sendable (JSONValue) -> JSONValue?)?
+    public var asRead: (@Sendable (JSONValue) -> JSONValue)?
+    public var toAPI: (@Sendable (JSONValue) -> JSONValue)?
 
-    public init(_ pattern: String, path: String, method: String, readValues: [String: PartValues] = [:], bodyField: String? = nil,
-                toAPI: (@Sendable (JSONValue) -> JSONValue)? = nil, fromAPI: (@Sendable (JSONValue) -> JSONValue?)? = nil) {
+    public init(_ pattern: String, path: String, method: String, snapshot: PartSnapshot, readValues: [String: PartValues] = [:],
+                bodyField: String? = nil, fromAPI: (@Sendable (JSONValue) -> JSONValue?)? = nil, asRead: (@Sendable (JSONValue) -> JSONValue)? = nil,
+                toAPI: (@Sendable (JSONValue) -> JSONValue)? = nil) {
         self.pattern = pattern
         self.path = path
         self.method = method
+        self.snapshot = snapshot
         self.readValues = readValues
         self.bodyField = bodyField
-        self.toAPI = toAPI
         self.fromAPI = fromAPI
+        self.asRead = asRead
+        self.toAPI = toAPI
     }
 
     /// The pattern's levels: a fixed key, or a named level in braces.
@@ -501,6 +516,23 @@ public struct SingletonPart: Sendable {
     /// The endpoint with the named levels filled in.
     public func path(with values: [String: String]) -> String {
         values.reduce(path) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+    }
+}
+
+/// Where a snapshot keeps a part's answer.
+public enum PartSnapshot: Sendable, Equatable {
+    /// The section is the answer (`guardian_policies`: the array).
+    case section(SnapshotSection)
+    /// A member of an object section (`attack_protection.bot_detection`).
+    case member(SnapshotSection, String)
+    /// One item per occurrence in a list section: the named levels as fields of the item, the answer under `field`
+    /// (`prompts_custom_text`: `{prompt, language, custom_text}`).
+    case items(SnapshotSection, field: String)
+
+    public var section: SnapshotSection {
+        switch self {
+        case .section(let section), .member(let section, _), .items(let section, _): section
+        }
     }
 }
 

@@ -30,7 +30,7 @@ public enum ResourceTypeDocumentation {
             switch type.api.listing {
             case .parts: paths = type.parts.map { "`\($0.method) \($0.path)`" }
             case .pages: paths = ResourceType.pageTargets.map { "`\($0.name)`: " + ($0.tenantSettingsField.map { "`/tenants/settings` `\($0)`" } ?? "global client") }
-            case .paged, .checkpoint, .plain, .singleton, .perName, .keyed, .single:
+            case .paged, .checkpoint, .plain, .singleton, .perName, .keyed, .single, .unpaged:
                 paths = ["`\(type.api.itemPathTemplate ?? type.api.path)`"]
                 if let create = type.lifecycle.create { paths.append("create `\(create)`") }
                 if let update = type.lifecycle.update { paths.append("update `\(update)`") }

@@ -1,6 +1,6 @@
 extension SnapshotSection {
     public static let tenantSettings: SnapshotSection = "tenant_settings"
-    public static let themes: SnapshotSection = "themes"
+    public static let brandingThemes: SnapshotSection = "branding_themes"
 }
 
 extension ResourceType {

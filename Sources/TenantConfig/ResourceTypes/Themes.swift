@@ -5,7 +5,7 @@ extension ResourceType {
         var type = ResourceType(
             kind: .themes, noun: "theme", section: .list(key: ["displayName"]),
             api: APIShape(path: "/branding/themes", listing: .single(path: "/branding/themes/default"), idField: "themeId",
-                          snapshotSection: .themes, sortKey: ["displayName"]),
+                          snapshotSection: .brandingThemes, sortKey: ["displayName"]),
             lifecycle: .standard, rank: 94)
         type.readOnlyFields = ["themeId"]
         type.example = TypeExample(yaml: """

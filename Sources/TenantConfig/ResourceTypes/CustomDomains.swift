@@ -1,0 +1,31 @@
+extension SnapshotSection {
+    public static let customDomains: SnapshotSection = "custom_domains"
+}
+
+extension ResourceType {
+    /// Custom domains: `/custom-domains` (one GET answering a plain array), named by `domain`, their id is
+    /// `custom_domain_id`. A domain is never renamed: another `domain` is another custom domain, so the old one is
+    /// deleted (only with `allow_deletes`, listed loudly) and the new one created. The provisioning `type` cannot
+    /// change in place (the API's PATCH does not take it): a change replaces the domain. Verification, certificate
+    /// and status are the API's.
+    static let customDomains: ResourceType = {
+        var type = ResourceType(
+            kind: .customDomains, noun: "custom domain", section: .list(key: ["domain"]),
+            api: APIShape(path: "/custom-domains", listing: .plain, idField: "custom_domain_id", snapshotSection: .customDomains, sortKey: ["domain"]),
+            lifecycle: .standard, rank: 95)
+        // `verification_method` is taken on create only, never returned, and has one value (`txt`, the default).
+        type.readOnlyFields = ["custom_domain_id", "primary", "status", "origin_domain_name", "verification", "certificate", "is_default",
+                               "verification_method"]
+        type.immutableFields = [ImmutableField("type", onChange: .replace)]
+        type.unmanagedFields = ["is_default": "the tenant's default custom domain is set with `PATCH /custom-domains/default`, and only once the domain is verified"]
+        type.example = TypeExample(yaml: """
+            customDomains:
+              - domain: login.example.com
+                type: auth0_managed_certs
+                tls_policy: recommended
+                domain_metadata:
+                  team: identity
+            """)
+        return type
+    }()
+}
