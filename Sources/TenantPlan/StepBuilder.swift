@@ -30,7 +30,9 @@ struct StepBuilder {
     mutating func plan(_ resource: DesiredResource) throws(PlanError) {
         let type = resource.address.kind.type
         switch type.planning {
-        case .standard: try planStandard(resource, type)
+        case .standard:
+            try planStandard(resource, type)
+            if !type.parts.isEmpty { try planParts(resource, type) }
         case .connection: try planConnection(resource)
         case .action: try planAction(resource, type)
         case .actionModule: try planActionModule(resource, type)
@@ -47,7 +49,9 @@ struct StepBuilder {
 
     private mutating func planStandard(_ resource: DesiredResource, _ type: ResourceType) throws(PlanError) {
         let address = resource.address
-        let (resolved, dependencies) = try resolveReferences(resource, type)
+        var (resolved, dependencies) = try resolveReferences(resource, type)
+        // Parts kept at endpoints of their own (a profile's custom text) are written after the resource, by part.
+        if !type.parts.isEmpty { resolved = type.ownFields(of: resolved) }
         let payload = encodeSecrets(resolved)
         // A resource whose key is in its path is written without it.
         let inPath = type.api.keyInPath ? payload.filter { !type.keyFields.contains($0.key) } : payload

@@ -528,10 +528,13 @@ public enum PartSnapshot: Sendable, Equatable {
     /// One item per occurrence in a list section: the named levels as fields of the item, the answer under `field`
     /// (`prompts_custom_text`: `{prompt, language, custom_text}`).
     case items(SnapshotSection, field: String)
+    /// Inside each resource of a list type, where the files write it (a self-service profile's `customText`).
+    case embedded
 
-    public var section: SnapshotSection {
+    public var section: SnapshotSection? {
         switch self {
         case .section(let section), .member(let section, _), .items(let section, _): section
+        case .embedded: nil
         }
     }
 }
