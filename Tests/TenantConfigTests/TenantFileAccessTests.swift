@@ -31,7 +31,7 @@ import Testing
 
     @Test func aScriptLinkedInsideTheFolderIsRead() throws {
         let tenant = memoryTenant {
-            $0.links["t/databases/db/login.js"] = "../../shared/login.js"
+            $0.links["t/databases/db/login.js"] = "../../elsewhere/login.js"
             $0.files["t/shared/login.js"] = Data("function login(email, password, callback) { callback(null); }\n".utf8)
         }
         #expect(tenant.findings.filter { $0.severity == .error }.isEmpty, "\(tenant.findings)")
