@@ -26,6 +26,12 @@ public struct ResourceType: Sendable {
     public var subResources: [SubResource] = []
     /// Fields whose value in the files is the path of a file beside the YAML (scripts, templates).
     public var files: [FileField] = []
+    /// Former names of the API's fields that the Deploy CLI's files still write (`cross_origin_auth`), with the field
+    /// each stands for now: loaded as that field, with a note saying so.
+    public var formerNames: [String: String] = [:]
+    /// How a body is written when the API takes a value in another form than it answers it (tenant session
+    /// lifetimes in fractional hours are sent in minutes): compared as read, sent as the API takes it.
+    public var adjustWrite: WriteAdjustment?
     /// Values the files may leave out that the API needs (a custom database's `strategy`).
     public var defaults: [String: JSONValue] = [:]
     /// Order among steps that do not depend on each other: lower first (what others point at comes first);
@@ -72,6 +78,18 @@ public struct ResourceType: Sendable {
 
     /// The natural key of a resource as the files write it: its key fields joined by ` → `.
     public static func joinKey(_ values: [String]) -> String { values.joined(separator: " → ") }
+}
+
+/// A value the API takes in another form than it answers it, for documentation and for the planner.
+public struct WriteAdjustment: Sendable {
+    /// What changes, for docs/resource-types.md.
+    public var summary: String
+    public var apply: @Sendable (_ body: inout [String: JSONValue]) -> Void
+
+    public init(_ summary: String, apply: @escaping @Sendable (_ body: inout [String: JSONValue]) -> Void) {
+        self.summary = summary
+        self.apply = apply
+    }
 }
 
 /// How a Deploy CLI section is written.
@@ -247,6 +265,9 @@ public struct Lifecycle: Sendable, Equatable {
     /// Whether a resource is created at its own path (`PUT /guardian/factors/sms/templates`) rather than by a
     /// POST to the collection.
     public var createsAtItemPath = false
+    /// Fields the create refuses (a log stream's `status`), with the value a new resource gets: left out of the
+    /// create, and set by an update right after it when the files want another value.
+    public var setAfterCreate: [String: JSONValue] = [:]
 
     public init(create: String?, update: String?, delete: Deletion, notWrittenReason: String? = nil) {
         self.create = create
