@@ -17,9 +17,15 @@ public struct LiveTenantReader: Sendable {
         self.progress = progress
     }
 
-    public func read(domain: String) async throws(ManagementAPIError) -> TenantSnapshot {
+    /// Reads the tenant; with `earlier`, reads only `sections` again and takes every other section from it.
+    public func read(domain: String, only sections: Set<SnapshotSection>? = nil, reusing earlier: TenantSnapshot? = nil) async throws(ManagementAPIError) -> TenantSnapshot {
+        let only = sections
         var sections: [SnapshotSection: JSONValue] = [:]
         for section in SnapshotSection.allCases {
+            if let only, !only.contains(section), let kept = earlier?.sections[section] {
+                sections[section] = kept
+                continue
+            }
             let types = ResourceKind.allCases.map(\.type).filter { $0.api.snapshotSection == section }
             let value = try await read(section, types: types)
             sections[section] = value

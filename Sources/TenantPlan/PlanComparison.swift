@@ -55,6 +55,8 @@ public enum PlanComparison {
         if ours.method != theirs.method { return .method(number: number, resource: resource, planFile: ours.method, files: theirs.method) }
         if ours.path != theirs.path { return .path(number: number, resource: resource, planFile: ours.path, files: theirs.path) }
         if ours.body != theirs.body { return .body(number: number, resource: resource, at: firstDifference(ours.body, theirs.body) ?? "") }
+        // Where apply fills in ids and secrets: an index that differs would send a value somewhere else.
+        if ours.placeholders != theirs.placeholders { return .field(number: number, resource: resource, name: "placeholders") }
         let others: [(String, Bool)] = [
             ("resource", ours.resource == theirs.resource), ("action", ours.action == theirs.action),
             ("produces", ours.produces == theirs.produces), ("depends_on", ours.dependsOn == theirs.dependsOn),
@@ -127,7 +129,7 @@ public enum PlanDifference: Equatable, Sendable, CustomStringConvertible {
     case path(number: Int, resource: String, planFile: String, files: String)
     /// The body differs; `at` is the first field that does (empty: the whole body).
     case body(number: Int, resource: String, at: String)
-    /// Another field of the step: resource, action, produces, depends_on, number, changes or notes.
+    /// Another field of the step: placeholders, resource, action, produces, depends_on, number, changes or notes.
     case field(number: Int, resource: String, name: String)
     /// The steps are those the files make, but the digest recorded beside them describes others.
     case digest(recorded: String, computed: String)

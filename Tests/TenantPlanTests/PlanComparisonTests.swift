@@ -118,6 +118,9 @@ import TenantConfig
         var json = try JSONValue.parse(PlanFile.encode(try Self.made())).objectValue ?? [:]
         json["format_version"] = .number(1)
         #expect(throws: PlanFile.ReadError.olderVersion(1)) { try PlanFile.decode(JSONValue.object(json).encoded()) }
-        #expect(PlanFile.ReadError.olderVersion(1).description == "plan format_version 1 comes from an older tenantctl, whose plan files record no steps_digest and were applied as written; this tenantctl reads 2 and checks every step against the files: plan again with this version and review the new plan")
+        #expect(PlanFile.ReadError.olderVersion(1).description == "plan format_version 1 comes from an older tenantctl, whose plan files record no steps_digest and were applied as written; this tenantctl reads 3 and checks every step against the files: plan again with this version and review the new plan")
+        json["format_version"] = .number(2)
+        #expect(throws: PlanFile.ReadError.olderVersion(2)) { try PlanFile.decode(JSONValue.object(json).encoded()) }
+        #expect(PlanFile.ReadError.olderVersion(2).description == "plan format_version 2 comes from an older tenantctl, whose steps do not record where their placeholders sit; this tenantctl reads 3: plan again with this version and review the new plan")
     }
 }
