@@ -12,7 +12,8 @@ enum PlanPresentation {
         case .json: String(decoding: PlanFile.encode(plan), as: UTF8.self)
         }
         let text = header + rendered
-        let file = PlanFile.encode(plan)
+        // The plan file is encoded only when one is written (a large plan's JSON is megabytes).
+        let file = out == nil ? Data() : PlanFile.encode(plan)
         var outputs = [(Data(text.utf8), OutputDestination.standardOutput("the plan, as \(format.rawValue)"))]
         if let out { outputs.append((file, .planFile(out))) }
         try OutputGuard.shared.screen(outputs)
