@@ -79,9 +79,12 @@ extension JSONValue: Codable {
 }
 
 extension JSONValue {
-    /// Parses JSON bytes; numbers become `.number`, keys keep their spelling.
+    /// Parses JSON bytes; numbers become `.number`, keys keep their spelling. Standard UTF-8 JSON is read by
+    /// `JSONValueParser` in one pass; anything it does not accept goes to `JSONDecoder`, whose answer (a value, or
+    /// the error naming what is wrong) stands.
     public static func parse(_ data: Data) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: data)
+        if let value = JSONValueParser.parse(data) { return value }
+        return try JSONDecoder().decode(JSONValue.self, from: data)
     }
 
     /// Stable JSON text: sorted keys, no escaped slashes; `pretty` indents for files people read. The compact form
