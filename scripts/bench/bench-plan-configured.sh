@@ -64,8 +64,7 @@ for i in $(seq -w 1 "$TENANTS"); do
   read -r one_s _ _ _ < <(unset AUTH0_CLIENT_ID AUTH0_CLIENT_SECRET; measure_allowing 2 "$TENANTCTL" plan "all/t$i" -q --detailed-exitcode)
   sum=$(python3 -c "print(${sum} + ${one_s})")
 done
-# The same 20 plans at once, to see what the machine's neighbours leave: wall of --all over the sum only means
-# something when both were measured under the same load.
+# The same plans at once. On a shared machine the ratio also says how much of the two cores the neighbours left.
 read -r all_s _ all_user all_sys < <(unset AUTH0_CLIENT_ID AUTH0_CLIENT_SECRET; measure_allowing 2 "$TENANTCTL" plan --all --root all -q --detailed-exitcode)
 python3 -c "
 import sys
