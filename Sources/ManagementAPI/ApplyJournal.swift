@@ -9,6 +9,8 @@ public final class ApplyJournal: @unchecked Sendable {
     private let screen: @Sendable (_ entry: Data, _ path: String) throws -> Void
     private var handle: FileHandle?
     private let lock = NSLock()
+    /// One formatter for every entry (making one costs more than writing an entry); used under the lock.
+    private let clock = ISO8601DateFormatter()
 
     /// Names `<directory>/<tenant>-<timestamp>.jsonl`; `screen` (an entry, the journal's path) throws to refuse an
     /// entry, which is then not written.
@@ -22,7 +24,7 @@ public final class ApplyJournal: @unchecked Sendable {
     /// Appends one entry and forces it to disk.
     public func record(_ entry: [String: JSONValue]) throws {
         var entry = entry
-        entry["at"] = .string(ISO8601DateFormatter().string(from: Date()))
+        entry["at"] = .string(lock.withLock { clock.string(from: Date()) })
         let line = JSONValue.object(entry).encoded() + Data("\n".utf8)
         try screen(line, path)
         try lock.withLock {

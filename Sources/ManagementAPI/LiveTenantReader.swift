@@ -17,12 +17,19 @@ public struct LiveTenantReader: Sendable {
         self.progress = progress
     }
 
-    public func read(domain: String) async throws(ManagementAPIError) -> TenantSnapshot {
+    /// Reads the tenant; with `earlier`, reads only `sections` again and takes every other section from it.
+    public func read(domain: String, only sections: Set<SnapshotSection>? = nil, reusing earlier: TenantSnapshot? = nil) async throws(ManagementAPIError) -> TenantSnapshot {
+        let only = sections
         var sections: [SnapshotSection: JSONValue] = [:]
         for kind in ResourceKind.allCases {
             let type = kind.type
             // Pages live in tenant settings and the global client; types sharing a section are read once.
             if case .pages = type.api.listing { continue }
+            // What the steps cannot have changed is taken from the earlier read (the verification's scope).
+            if let only, let earlier, type.snapshotSections.allSatisfy({ !only.contains($0) && earlier.sections[$0] != nil }) {
+                for section in type.snapshotSections { sections[section] = earlier.sections[section] }
+                continue
+            }
             if case .parts = type.api.listing {
                 for (section, value) in type.disassembled(try await readParts(type, readBefore: sections)) { sections[section] = value }
                 progress(type.noun, 1)

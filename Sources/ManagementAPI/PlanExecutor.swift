@@ -18,6 +18,12 @@ public struct PlanExecutor: Sendable {
     public enum Failure: Error, CustomStringConvertible {
         case previewPlan([String])
         case secretChanged([String])
+        /// The plan records secret digests and the environment has no (valid) digest key to check them with.
+        case digestKey(String)
+        /// A digest key other than the one the plan was made with.
+        case otherDigestKey
+        /// A placeholder the plan's index names has no value: an id no earlier step produced, a secret not set.
+        case unresolvedPlaceholder(step: Int, name: String)
         case stale([String])
         case wrongTenant(planned: String, connected: String)
         case stepFailed(number: Int, error: ManagementAPIError, outcomes: [StepOutcome])
@@ -28,6 +34,12 @@ public struct PlanExecutor: Sendable {
                 "this plan is a preview: it was made without the secrets \(names.joined(separator: ", ")); set them and plan again"
             case .secretChanged(let names):
                 "the environment's value of \(names.joined(separator: ", ")) differs from the one the plan was reviewed with; plan again"
+            case .digestKey(let problem):
+                "\(problem); apply checks the plan's secret digests with it"
+            case .otherDigestKey:
+                "\(DigestKey.variable) is not the digest key the plan was made with; set the tenant's key (or plan again with this one)"
+            case .unresolvedPlaceholder(let step, let name):
+                "step \(step) needs \(name), which has no value (no earlier step produced it, or it is not set); nothing was sent for it: re-plan and apply again"
             case .stale(let addresses):
                 "the tenant changed since the plan was made (\(addresses.prefix(10).joined(separator: ", "))\(addresses.count > 10 ? ", and \(addresses.count - 10) more" : "")); plan again and review the new plan"
             case .wrongTenant(let planned, let connected):
@@ -49,21 +61,38 @@ public struct PlanExecutor: Sendable {
     }
 
     /// Checks that the plan still describes the tenant: secrets as reviewed, and every resource it read unchanged.
-    /// Returns the live state it read (saved by the caller as the pre-apply snapshot).
-    public func checkFreshness(of plan: Plan, domain: String) async throws -> TenantSnapshot {
-        guard plan.unresolvedSecrets.isEmpty else { throw Failure.previewPlan(plan.unresolvedSecrets) }
-        let changed = try plan.secrets.filter { secret in
-            guard let value = environment[secret.name] else { return true }
-            return try ConfigurationDigest.secretDigest(name: secret.name, value: value, domain: plan.domain) != secret.digest
-        }.map(\.name)
-        guard changed.isEmpty else { throw Failure.secretChanged(changed) }
-        let live = try await LiveTenantReader(client: client).read(domain: plan.domain)
+    /// Reads the tenant unless `read` is given: the live state the plan was just made from, when nothing (no person at
+    /// a prompt) stood between that read and now. Returns the live state it compared (saved by the caller as the
+    /// pre-apply snapshot).
+    public func checkFreshness(of plan: Plan, domain: String, read: TenantSnapshot? = nil) async throws -> TenantSnapshot {
+        try checkSecrets(of: plan)
+        let live: TenantSnapshot
+        if let read { live = read } else { live = try await LiveTenantReader(client: client).read(domain: plan.domain) }
         let kinds = plan.managedKinds.map(Set.init) ?? Set(plan.fingerprints.keys.compactMap { $0.split(separator: "/").first.flatMap { ResourceKind(rawValue: String($0)) } }
                         + plan.steps.map(\.resource.kind))
         let now = Planner.fingerprints(TenantPlan.LiveState(snapshot: live), managed: kinds)
         let drifted = Set(plan.fingerprints.keys).union(now.keys).filter { plan.fingerprints[$0] != now[$0] }.sorted()
         guard drifted.isEmpty else { throw Failure.stale(drifted) }
         return live
+    }
+
+    /// The environment holds the secrets the plan was reviewed with (by their digests) and the key to tell.
+    func checkSecrets(of plan: Plan) throws {
+        guard plan.unresolvedSecrets.isEmpty else { throw Failure.previewPlan(plan.unresolvedSecrets) }
+        guard !plan.secrets.isEmpty else { return }
+        let key: DigestKey
+        do {
+            guard let found = try DigestKey.from(environment: environment) else { throw Failure.digestKey("\(DigestKey.variable) is not set") }
+            key = found
+        } catch let error as PlanError {
+            throw Failure.digestKey("\(error)")
+        }
+        guard plan.secrets.allSatisfy({ $0.digest.hasPrefix("v2:\(key.id):") }) else { throw Failure.otherDigestKey }
+        let changed = plan.secrets.filter { secret in
+            guard let value = environment[secret.name] else { return true }
+            return ConfigurationDigest.secretDigest(name: secret.name, value: value, key: key, domain: plan.domain) != secret.digest
+        }.map(\.name)
+        guard changed.isEmpty else { throw Failure.secretChanged(changed) }
     }
 
     /// Sends the steps in order. Stops at the first failure, after journaling it.
@@ -75,10 +104,15 @@ public struct PlanExecutor: Sendable {
                             "steps_digest": .string(plan.stepsDigest)])
         for step in plan.steps {
             willSend(step, plan.steps.count)
+            let call: (path: String, body: JSONValue?)
+            do { call = try resolvedCall(step, created: created) } catch {
+                try journal.record(["event": .string("failed"), "step": .number(Double(step.number)), "error": .string("\(error)")])
+                throw error
+            }
             try journal.record(["event": .string("send"), "step": .number(Double(step.number)), "method": .string(step.method),
-                                "path": .string(resolve(step.path, created: created, secrets: false))])
+                                "path": .string(call.path)])
             do {
-                let id = try await send(step, created: created)
+                let id = try await send(step, path: call.path, body: call.body)
                 if let produces = step.produces, let id { created[produces.address] = id }
                 var entry: [String: JSONValue] = ["event": .string("done"), "step": .number(Double(step.number))]
                 if let id, step.produces != nil { entry["created_id"] = .string(id); entry["resource"] = .string(step.resource.description) }
@@ -94,10 +128,9 @@ public struct PlanExecutor: Sendable {
         return outcomes
     }
 
-    /// One step; a write whose outcome is unknown is resolved by reading, never by repeating blindly.
-    private func send(_ step: PlanStep, created: [String: String]) async throws(ManagementAPIError) -> String? {
-        let path = resolve(step.path, created: created, secrets: false)
-        let body = step.body.map { resolve($0, created: created) }
+    /// One step, its placeholders filled in; a write whose outcome is unknown is resolved by reading, never by
+    /// repeating blindly.
+    private func send(_ step: PlanStep, path: String, body: JSONValue?) async throws(ManagementAPIError) -> String? {
         let request = APIRequest(step.method, path, body: body, isIdempotent: step.method != "POST" || step.action == .deploy)
         do {
             let response = try await client.send(request)
@@ -174,23 +207,47 @@ public struct PlanExecutor: Sendable {
         return sent.allSatisfy { wanted in items.contains { item in sub.itemKey.allSatisfy { item[$0] == wanted[$0] } } }
     }
 
-    func resolve(_ text: String, created: [String: String], secrets: Bool = true) -> String {
-        var result = text
-        for (address, id) in created { result = result.replacingOccurrences(of: "{{ref:\(address)}}", with: id) }
-        guard secrets else { return result }
-        while let start = result.range(of: "{{secret:"), let end = result[start.upperBound...].range(of: "}}") {
-            let name = String(result[start.upperBound..<end.lowerBound])
-            result.replaceSubrange(start.lowerBound..<end.upperBound, with: environment[name] ?? "")
+    /// The step's path and body with the ids earlier steps created and the secrets' values filled in, exactly
+    /// where its placeholder index says; every other string is sent as written.
+    func resolvedCall(_ step: PlanStep, created: [String: String]) throws -> (path: String, body: JSONValue?) {
+        var path = step.path, body = step.body
+        for placeholder in step.placeholders ?? [] {
+            let fill = { (text: String) throws -> String in try self.fill(text, placeholder, step: step.number, created: created) }
+            if placeholder.at == StepPlaceholder.pathLocation {
+                guard placeholder.secrets == nil else { throw Failure.unresolvedPlaceholder(step: step.number, name: "a secret in its path") }
+                path = try fill(path)
+            } else {
+                guard let current = body, let replaced = try JSONPointer.replacingString(at: placeholder.at, in: current, fill) else {
+                    throw Failure.unresolvedPlaceholder(step: step.number, name: "the body's \(placeholder.at)")
+                }
+                body = replaced
+            }
         }
-        return result
+        return (path, body)
     }
 
-    func resolve(_ value: JSONValue, created: [String: String]) -> JSONValue {
-        switch value {
-        case .string(let s): .string(resolve(s, created: created))
-        case .array(let items): .array(items.map { resolve($0, created: created) })
-        case .object(let members): .object(members.mapValues { resolve($0, created: created) })
-        default: value
+    /// The text with each placeholder the index names replaced, in one pass over the text as planned (a value
+    /// filled in is never searched again); any other `{{…}}` stays as written.
+    private func fill(_ text: String, _ placeholder: StepPlaceholder, step: Int, created: [String: String]) throws -> String {
+        let refs = Set(placeholder.refs ?? []), secrets = Set(placeholder.secrets ?? [])
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            let inner = rest[open.upperBound..<close.lowerBound]
+            result += rest[..<open.lowerBound]
+            if inner.hasPrefix("ref:"), refs.contains(String(inner.dropFirst(4))) {
+                let address = String(inner.dropFirst(4))
+                guard let id = created[address] else { throw Failure.unresolvedPlaceholder(step: step, name: "the id of \(address)") }
+                result += id
+            } else if inner.hasPrefix("secret:"), secrets.contains(String(inner.dropFirst(7))) {
+                let name = String(inner.dropFirst(7))
+                guard let value = environment[name] else { throw Failure.unresolvedPlaceholder(step: step, name: name) }
+                result += value
+            } else {
+                result += rest[open.lowerBound..<close.upperBound]
+            }
+            rest = rest[close.upperBound...]
         }
+        return result + rest
     }
 }

@@ -13,10 +13,11 @@ public struct ApplyCommand: AsyncParsableCommand {
         discussion: """
         With a plan file, executes exactly its steps (no prompt: the plan was reviewed). With a tenant folder, \
         plans against the live tenant, shows the plan and asks for `yes` on a terminal (--auto-approve in \
-        pipelines). Before the first write it re-reads the tenant and refuses a stale plan, naming what drifted. \
+        pipelines). Before the first write it re-reads the tenant and refuses a stale plan, naming what drifted \
+        (with --auto-approve on a tenant folder, the read the plan was just made from is that check). \
         Every step's outcome is journaled (fsync) in .tenantctl/journal/ before the next; the live state the plan \
-        touches is saved in .tenantctl/snapshots/ first. After the last step it re-plans and reports whether the \
-        tenant now matches its files. Rollback: redeploy an earlier commit (git checkout <commit> -- tenants/x, then \
+        touches is saved in .tenantctl/snapshots/ first. After the last step it re-reads what the steps can have \
+        changed, re-plans and reports whether the tenant now matches its files. Rollback: redeploy an earlier commit (git checkout <commit> -- tenants/x, then \
         plan and apply), or `tenantctl rollback --to SNAPSHOT`.
 
         Examples:
@@ -66,7 +67,7 @@ public struct ApplyCommand: AsyncParsableCommand {
         guard let target else { return try await applyAll() }
         let environment = ProcessInfo.processInfo.environment
         let progress = ProgressReporter(enabled: !quiet)
-        let (plan, definition) = try await loadPlan(target: target, environment: environment)
+        let (plan, definition, planRead) = try await loadPlan(target: target, environment: environment)
         if plan.isEmpty {
             try emit(["result": .string("no changes"), "applied": .number(0)], text: "No changes. Nothing to apply.")
             return
@@ -89,16 +90,17 @@ public struct ApplyCommand: AsyncParsableCommand {
             interactive ? progress.status(line) : progress.line(line)
         }
         do {
-            progress.line("Checking that the tenant has not changed since the plan was made…")
-            let before = try await executor.checkFreshness(of: plan, domain: plan.domain)
-            try refuseIfStepsDiffer(plan, from: target, definition: definition, live: before, environment: environment)
+            progress.line(planRead == nil ? "Checking that the tenant has not changed since the plan was made…" : "Checking the plan's secrets (the plan's read of the tenant is current)…")
+            let before = try await executor.checkFreshness(of: plan, domain: plan.domain, read: planRead)
+            // A plan made here from these files against this very read is the files' plan: nothing to compare.
+            if planRead == nil { try refuseIfStepsDiffer(plan, from: target, definition: definition, live: before, environment: environment) }
             let snapshotPath = "\(stateDirectory)/snapshots/\(plan.tenant)-\(Self.stamp()).json"
             try OutputGuard.shared.write(before.encoded(), to: snapshotPath, as: .preApplySnapshot(snapshotPath))
             let journal = try ApplyJournal(directory: "\(stateDirectory)/journal", tenant: plan.tenant, screen: OutputGuard.shared.journalScreen)
             progress.line("Pre-apply snapshot: \(snapshotPath)\nJournal: \(journal.path)")
             let outcomes = try await executor.execute(plan, journal: journal)
             if interactive { progress.line("") }
-            let verification = await verify(plan: plan, environment: environment)
+            let verification = await verify(plan: plan, environment: environment, before: before)
             await client.shutdown()
             let created: [String: JSONValue] = Dictionary(uniqueKeysWithValues: outcomes.compactMap { o in o.createdID.map { ("\(o.number)", .string($0)) } })
             let verdict: String = switch verification {
@@ -133,8 +135,10 @@ public struct ApplyCommand: AsyncParsableCommand {
     }
 
     /// The plan and the tenant it is for: read from a plan file (its tenant folder must be here, to check it
-    /// against), or made now from a tenant folder (then shown and confirmed).
-    private func loadPlan(target: String, environment: [String: String]) async throws -> (Plan, TenantDefinition) {
+    /// against), or made now from a tenant folder (then shown and confirmed). The live state the plan was made from
+    /// comes back when it is as fresh as a new read would be (no person was asked, so nothing waited between them);
+    /// the stale check then compares with it instead of reading the tenant again.
+    private func loadPlan(target: String, environment: [String: String]) async throws -> (Plan, TenantDefinition, TenantSnapshot?) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
             StandardError.write("error: \(target) does not exist; give a plan file (tenantctl plan --out) or a tenant folder\n")
@@ -158,7 +162,7 @@ public struct ApplyCommand: AsyncParsableCommand {
             OutputGuard.shared.watch(plan.secrets.map(\.name) + plan.unresolvedSecrets)
             let definition = try loadValid(plan.directory, environment: environment)
             try refuseIfFilesChanged(since: plan, definition: definition, environment: environment)
-            return (plan, definition)
+            return (plan, definition, nil)
         }
         let definition = try loadValid(target, environment: environment)
         let reading = try await LiveStateSource.read(definition: definition, connection: connection, environment: environment, quiet: quiet)
@@ -180,8 +184,10 @@ public struct ApplyCommand: AsyncParsableCommand {
                 try OutputGuard.shared.print("Apply cancelled.\n", what: "the apply result")
                 throw ExitCode.failure
             }
+            // A person took their time: the tenant is read again before the first write.
+            return (plan, definition, nil)
         }
-        return (plan, definition)
+        return (plan, definition, reading.snapshot)
     }
 
     /// The tenant folder, loaded; validation errors refuse it.
@@ -220,11 +226,14 @@ public struct ApplyCommand: AsyncParsableCommand {
         }
     }
 
-    /// Re-plans from the tenant folder against the live tenant; nil when it cannot.
-    private func verify(plan: Plan, environment: [String: String]) async -> [PlanStep]? {
+    /// Re-plans from the tenant folder against the live tenant; nil when it cannot. Reads again only the sections the
+    /// steps can have changed (`VerificationScope`); the others come from `before`, the read the stale check
+    /// compared, where nothing had moved.
+    private func verify(plan: Plan, environment: [String: String], before: TenantSnapshot) async -> [PlanStep]? {
         let definition = TenantLoader(environment: environment).load(plan.directory)
         guard !definition.findings.contains(where: { $0.severity == .error }) else { return nil }
-        guard let reading = try? await LiveStateSource.read(definition: definition, connection: connection, environment: environment, quiet: true) else { return nil }
+        guard let reading = try? await LiveStateSource.read(definition: definition, connection: connection, environment: environment, quiet: true,
+                                                            only: VerificationScope.sections(touchedBy: plan.steps), reusing: before) else { return nil }
         return (try? Planner(environment: environment).plan(definition, against: reading.snapshot, liveSource: reading.description))?.steps
     }
 

@@ -15,13 +15,15 @@ enum LiveStateSource {
         var endpoint: String?
     }
 
-    static func read(definition: TenantDefinition, connection: ConnectionOptions, environment: [String: String], quiet: Bool) async throws -> Reading {
+    /// Reads the live tenant; with `earlier`, only `sections` again (the others are taken from it).
+    static func read(definition: TenantDefinition, connection: ConnectionOptions, environment: [String: String], quiet: Bool,
+                     only sections: Set<SnapshotSection>? = nil, reusing earlier: TenantSnapshot? = nil) async throws -> Reading {
         let progress = ProgressReporter(enabled: !quiet)
         let client = try connection.client(settingsDomain: definition.settings.domain, environment: environment, events: progress.clientEvent)
         do {
             // The snapshot names the tenant as its settings do, so a plan is compared with the right domain.
             let domain = definition.settings.domain ?? ConnectionOptions.domainName(of: client)
-            let snapshot = try await LiveTenantReader(client: client).read(domain: domain)
+            let snapshot = try await LiveTenantReader(client: client).read(domain: domain, only: sections, reusing: earlier)
             let calls = await client.statistics.total
             await client.shutdown()
             return Reading(snapshot: snapshot, description: "the live tenant \(client.endpoint.baseURL) (\(calls) API calls)", endpoint: client.endpoint.baseURL)

@@ -32,13 +32,24 @@ public struct KeywordReplacer: Sendable {
         var lineNumber = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            guard line.contains("##") || line.contains("@@") else {
+            guard Self.mayHoldKeyword(line) else {
                 lines.append(String(line))
                 continue
             }
             lines.append(replaceLine(String(line), lineNumber: lineNumber, problems: &problems, secretsUsed: &secretsUsed))
         }
         return (lines.joined(separator: "\n"), problems, secretsUsed)
+    }
+
+    /// Whether a line holds `##` or `@@` (a keyword's delimiter), tested on its bytes: every line of tenant.yaml is
+    /// asked, and Foundation's string search is slow.
+    static func mayHoldKeyword(_ line: Substring) -> Bool {
+        var previous: UInt8 = 0
+        for byte in line.utf8 {
+            if byte == previous, byte == UInt8(ascii: "#") || byte == UInt8(ascii: "@") { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Whether a keyword is treated as a secret.

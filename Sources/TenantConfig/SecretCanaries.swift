@@ -36,6 +36,8 @@ public struct SecretCanaries: Sendable, Equatable {
 
     /// What is watched, by variable name.
     public private(set) var canaries: [Canary] = []
+    /// Every form of every canary, searched in one pass (rebuilt when the canaries change).
+    private var search = CanarySearch([])
 
     /// The credentials and every environment variable named like a secret, plus `secretKeywords`.
     public init(environment: [String: String], secretKeywords: some Sequence<String> = [String]()) {
@@ -46,11 +48,17 @@ public struct SecretCanaries: Sendable, Equatable {
 
     /// Watches these variables' values too (a tenant's declared secret keywords, a plan's secrets).
     public mutating func watch(_ names: some Sequence<String>, in environment: [String: String]) {
-        for name in names where !canaries.contains(where: { $0.name == name }) {
+        var watched = Set(canaries.map(\.name))
+        var added = false
+        for name in names where !watched.contains(name) {
             guard let value = environment[name], value.count >= Self.minimumLength else { continue }
             canaries.append(Canary(name: name, value: value))
+            watched.insert(name)
+            added = true
         }
+        guard added else { return }
         canaries.sort { $0.name < $1.name }
+        search = CanarySearch(canaries.map(\.forms))
     }
 
     /// The value of a watched variable.
@@ -60,6 +68,8 @@ public struct SecretCanaries: Sendable, Equatable {
 
     /// The name of the first variable (alphabetically) whose value `data` holds, in any of its forms.
     public func firstLeak(in data: Data) -> String? {
-        canaries.first { canary in canary.forms.contains { data.range(of: $0) != nil } }?.name
+        search.firstCanary(in: data).map { canaries[$0].name }
     }
+
+    public static func == (a: SecretCanaries, b: SecretCanaries) -> Bool { a.canaries == b.canaries }
 }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 /// A placeholder that stands for a secret keyword's value inside the loaded model.
 ///
 /// Secrets never enter the model in clear: `##DB_API_SECRET##` is replaced by `⟦secret:DB_API_SECRET⟧`, which
@@ -14,6 +19,7 @@ public enum SecretReference {
 
     /// The secret keyword names a string refers to, in order of appearance.
     public static func names(in text: String) -> [String] {
+        guard contains(text) else { return [] }
         var names: [String] = []
         var rest = Substring(text)
         while let start = rest.range(of: open) {
@@ -25,11 +31,29 @@ public enum SecretReference {
         return names
     }
 
-    /// Whether a string holds at least one secret reference.
-    public static func contains(_ text: String) -> Bool { text.contains(open) }
+    /// Whether a string holds at least one secret reference. Searched as UTF-8 bytes: every string of every
+    /// resource (scripts included) is asked, and Foundation's string search is slow on long ones.
+    public static func contains(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= openUTF8.count, let base = bytes.baseAddress else { return false }
+            var offset = 0
+            let last = bytes.count - openUTF8.count
+            while offset <= last {
+                guard let hit = memchr(base + offset, Int32(openUTF8[0]), last - offset + 1) else { return false }
+                let position = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+                if openUTF8.withUnsafeBufferPointer({ memcmp(base + position, $0.baseAddress!, openUTF8.count) }) == 0 { return true }
+                offset = position + 1
+            }
+            return false
+        }
+    }
+
+    private static let openUTF8 = Array(open.utf8)
 
     /// The text with each marker replaced by `transform(name)` (for display: `${NAME}`; for apply: the value).
     public static func substitute(in text: String, _ transform: (String) -> String) -> String {
+        guard contains(text) else { return text }
         var result = ""
         var rest = Substring(text)
         while let start = rest.range(of: open) {

@@ -6,8 +6,8 @@ import TenantConfig
 /// it runs.
 public struct Plan: Codable, Sendable, Equatable {
     /// The plan file format this build writes and reads. 2: `steps_digest`, and apply checks every step against
-    /// the files.
-    public static let formatVersion = 2
+    /// the files. 3: each step's `placeholders`, and digests keyed with the tenant's digest key.
+    public static let formatVersion = 3
 
     public var formatVersion: Int
     public var tenant: String
@@ -63,7 +63,8 @@ public struct PlanStep: Codable, Sendable, Equatable {
     public var method: String
     /// The API path; `{{ref:<address>}}` stands for the id of a resource an earlier step creates.
     public var path: String
-    /// The request body; strings may hold `{{ref:…}}` and `{{secret:NAME}}` placeholders, resolved by apply.
+    /// The request body; strings may hold `{{ref:…}}` and `{{secret:NAME}}` placeholders, which apply resolves
+    /// where `placeholders` says and nowhere else.
     public var body: JSONValue?
     /// The address whose id this step's response provides (`create` steps), and the response field holding it.
     public var produces: ProducedID?
@@ -75,9 +76,11 @@ public struct PlanStep: Codable, Sendable, Equatable {
     public var dependsOn: [Int]
     /// The sub-resource the step writes (`enabled_clients`, `permissions`), absent for the resource itself.
     public var subResource: String?
+    /// Where the path and the body hold placeholders, and which (absent when they hold none).
+    public var placeholders: [StepPlaceholder]?
 
     enum CodingKeys: String, CodingKey {
-        case number, action, resource, method, path, body, produces, changes, notes, dependsOn = "depends_on", subResource = "sub_resource"
+        case number, action, resource, method, path, body, produces, changes, notes, dependsOn = "depends_on", subResource = "sub_resource", placeholders
     }
 }
 

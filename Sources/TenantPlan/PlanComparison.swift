@@ -9,7 +9,7 @@ public enum PlanComparison {
     /// `sha256:` over the steps as a plan file writes them (sorted keys), so the digest of a plan file's steps read
     /// back equals the one recorded when it was written.
     public static func digest(_ steps: [PlanStep]) -> String {
-        let bytes = encode(asWritten(steps))
+        let bytes = encode(steps)
         return "sha256:" + SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }
 
@@ -55,6 +55,8 @@ public enum PlanComparison {
         if ours.method != theirs.method { return .method(number: number, resource: resource, planFile: ours.method, files: theirs.method) }
         if ours.path != theirs.path { return .path(number: number, resource: resource, planFile: ours.path, files: theirs.path) }
         if ours.body != theirs.body { return .body(number: number, resource: resource, at: firstDifference(ours.body, theirs.body) ?? "") }
+        // Where apply fills in ids and secrets: an index that differs would send a value somewhere else.
+        if ours.placeholders != theirs.placeholders { return .field(number: number, resource: resource, name: "placeholders") }
         let others: [(String, Bool)] = [
             ("resource", ours.resource == theirs.resource), ("action", ours.action == theirs.action),
             ("produces", ours.produces == theirs.produces), ("depends_on", ours.dependsOn == theirs.dependsOn),
@@ -85,17 +87,14 @@ public enum PlanComparison {
     /// The steps exactly as a plan file holds them once read back (an explicit JSON null and an absent field read
     /// back alike), so a plan made now compares equal to the same plan written and read.
     static func asWritten(_ steps: [PlanStep]) -> [PlanStep] {
-        // PlanStep round-trips through its own Codable form: encoding cannot fail and decoding what was just encoded
-        // cannot either; were it ever to, the steps compare as they are (and differ, which refuses: fail closed).
-        (try? JSONDecoder().decode([PlanStep].self, from: encode(steps))) ?? steps
+        steps.map(\.asWritten)
     }
 
+    /// The steps as the plan file writes them, compact with sorted keys: the text `JSONEncoder` writes for them.
     static func encode(_ steps: [PlanStep]) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Steps that cannot be encoded (a NaN in a body) get bytes no other call produces: their digest matches
         // nothing, so such a plan is refused rather than compared as empty.
-        return (try? encoder.encode(steps)) ?? Data("unencodable \(UUID().uuidString)".utf8)
+        JSONValue.array(steps.map(\.writtenJSON)).compactEncoded() ?? Data("unencodable \(UUID().uuidString)".utf8)
     }
 }
 
@@ -127,7 +126,7 @@ public enum PlanDifference: Equatable, Sendable, CustomStringConvertible {
     case path(number: Int, resource: String, planFile: String, files: String)
     /// The body differs; `at` is the first field that does (empty: the whole body).
     case body(number: Int, resource: String, at: String)
-    /// Another field of the step: resource, action, produces, depends_on, number, changes or notes.
+    /// Another field of the step: placeholders, resource, action, produces, depends_on, number, changes or notes.
     case field(number: Int, resource: String, name: String)
     /// The steps are those the files make, but the digest recorded beside them describes others.
     case digest(recorded: String, computed: String)

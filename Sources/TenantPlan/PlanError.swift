@@ -5,6 +5,8 @@ public enum PlanError: Error, Equatable, CustomStringConvertible {
     case snapshotOfAnotherTenant(snapshotDomain: String, tenantDomain: String)
     case missingSection(String)
     case secretsNotSet([String])
+    /// `TENANTCTL_DIGEST_KEY` is set but too short to key digests.
+    case digestKeyTooShort(length: Int, minimum: Int)
     case unresolvedReference(ResourceAddress, String, String, location: SourceLocation?)
     case immutableField(ResourceAddress, field: String, reason: String, location: SourceLocation?)
     case unsupported(ResourceAddress, String, location: SourceLocation?)
@@ -21,6 +23,9 @@ public enum PlanError: Error, Equatable, CustomStringConvertible {
             "the snapshot has no `\(section)` section, so what lives on the tenant is unknown; re-export it with `tenantctl export --snapshot`"
         case .secretsNotSet(let names):
             "secrets not set in the environment: \(names.joined(separator: ", ")); export them (a CI secret store, or `export NAME=…`) and plan again"
+                + (names.contains(DigestKey.variable) ? ". \(DigestKey.howToSet)" : "")
+        case .digestKeyTooShort(let length, let minimum):
+            "\(DigestKey.variable) has \(length) characters; a digest key needs at least \(minimum) random ones. \(DigestKey.howToSet)"
         case .unresolvedReference(let address, let name, let what, let location):
             "\(location.map { "\($0): " } ?? "")\(address) names the \(what) `\(name)`, which exists neither in the files nor on the tenant; declare it or fix the name"
         case .immutableField(let address, let field, let reason, let location):

@@ -6,15 +6,18 @@ public enum PlanFile {
     public enum ReadError: Error, Equatable, CustomStringConvertible {
         case unreadable(String)
         case unsupportedVersion(Int)
-        /// A plan file from before apply checked every step against the files.
+        /// A plan file from an older tenantctl (before apply checked every step against the files, or before steps
+        /// recorded where their placeholders sit).
         case olderVersion(Int)
 
         public var description: String {
             switch self {
             case .unreadable(let why): "cannot read the plan file: \(why)"
             case .unsupportedVersion(let v): "plan format_version \(v) is not supported (this tenantctl reads \(Plan.formatVersion)); plan again with this version"
-            case .olderVersion(let v):
+            case .olderVersion(let v) where v < 2:
                 "plan format_version \(v) comes from an older tenantctl, whose plan files record no steps_digest and were applied as written; this tenantctl reads \(Plan.formatVersion) and checks every step against the files: plan again with this version and review the new plan"
+            case .olderVersion(let v):
+                "plan format_version \(v) comes from an older tenantctl, whose steps do not record where their placeholders sit; this tenantctl reads \(Plan.formatVersion): plan again with this version and review the new plan"
             }
         }
     }

@@ -27,25 +27,16 @@ public struct Planner: Sendable {
             for section in kind.type.snapshotSections where !live.sections.contains(section) { throw .missingSection(section.rawValue) }
         }
         let desired = DesiredState.resources(of: tenant).filter { managed.contains($0.address.kind) }
+        let digestKey = try DigestKey.from(environment: environment)
         // Secret fields written in clear stand for themselves, under names that never show their values.
-        let (secrets, missing) = try resolveSecrets(in: desired, literals: DesiredState.literalSecrets(of: tenant))
+        let (secrets, missing) = try resolveSecrets(in: desired, literals: DesiredState.literalSecrets(of: tenant), digestKey: digestKey)
+        if let digestKey { Self.prepareV1Digests(desired, live: live, secrets: secrets, missing: Set(missing), key: digestKey) }
         var builder = StepBuilder(tenant: tenant, live: live, desired: desired, secrets: secrets, missingSecrets: Set(missing), domain: snapshot.domain)
+        builder.digestKey = digestKey
         for resource in desired { try builder.plan(resource) }
         builder.planDeletions(managed: managed)
         guard builder.steps.count <= Self.maximumSteps else { throw .tooLarge(steps: builder.steps.count, limit: Self.maximumSteps) }
-        let ordered = try StepOrdering.order(builder.steps)
-        let numbers = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.key, $0 + 1) })
-        let steps = ordered.enumerated().map { index, step in
-            PlanStep(number: index + 1, action: step.action, resource: step.resource, method: step.method, path: step.path, body: step.body,
-                     produces: step.produces, changes: step.changes, notes: step.notes,
-                     dependsOn: step.dependsOn.compactMap { numbers[$0] }.sorted(), subResource: step.subResource)
-        }
-        var secretDigests: [SecretDigest] = []
-        for name in secrets.keys.sorted() {
-            do {
-                secretDigests.append(SecretDigest(name: name, digest: try ConfigurationDigest.secretDigest(name: name, value: secrets[name]!, domain: snapshot.domain)))
-            } catch { throw .digestFailed(error) }
-        }
+        let steps = try Self.assemble(builder.steps, secretNames: Set(secrets.keys).union(missing))
         let summary = PlanSummary(
             add: steps.count { $0.action == .create },
             change: Set(steps.filter { $0.action == .update || $0.action == .deploy }.map(\.resource)).subtracting(steps.filter { $0.action == .create }.map(\.resource)).count,
@@ -54,7 +45,9 @@ public struct Planner: Sendable {
             formatVersion: Plan.formatVersion, tenant: tenant.name, directory: tenant.directory, domain: snapshot.domain, liveSource: liveSource, liveEndpoint: liveEndpoint,
             managedKinds: managed.sorted { $0.rawValue < $1.rawValue }, liveReadAt: snapshot.exportedAt,
             desiredDigest: Self.digest(desired), stepsDigest: PlanComparison.digest(steps), fingerprints: Self.fingerprints(live, managed: managed),
-            secrets: secretDigests,
+            secrets: digestKey.map { key in
+                secrets.keys.sorted().map { SecretDigest(name: $0, digest: ConfigurationDigest.secretDigest(name: $0, value: secrets[$0]!, key: key, domain: snapshot.domain)) }
+            } ?? [],
             unresolvedSecrets: missing, steps: steps, kept: builder.kept.sorted { $0.resource < $1.resource }, summary: summary,
             notes: Self.uncomparable(desired, live).nilIfEmpty)
     }
@@ -79,22 +72,60 @@ public struct Planner: Sendable {
         }
     }
 
-    /// The value of every secret keyword the desired resources use; all must be set.
-    private func resolveSecrets(in desired: [DesiredResource], literals: [String: String]) throws(PlanError) -> (values: [String: String], missing: [String]) {
+    /// The value of every secret keyword the desired resources use; all must be set, and so must the digest key
+    /// when there is a secret or a connection's configuration to digest (it is then listed among the missing).
+    private func resolveSecrets(in desired: [DesiredResource], literals: [String: String], digestKey: DigestKey?) throws(PlanError) -> (values: [String: String], missing: [String]) {
         let environment = environment.merging(literals) { set, _ in set }
         var names: Set<String> = []
         func collect(_ value: JSONValue) {
             switch value {
-            case .string(let s): names.formUnion(SecretReference.names(in: s))
+            case .string(let s): if SecretReference.contains(s) { names.formUnion(SecretReference.names(in: s)) }
             case .array(let items): items.forEach(collect)
             case .object(let members): members.values.forEach(collect)
             default: break
             }
         }
         for resource in desired { collect(.object(resource.payload)) }
-        let missing = names.filter { environment[$0] == nil }.sorted()
-        guard missing.isEmpty || allowMissingSecrets else { throw .secretsNotSet(missing) }
-        return (Dictionary(uniqueKeysWithValues: names.filter { environment[$0] != nil }.map { ($0, environment[$0]!) }), missing)
+        var missing = names.filter { environment[$0] == nil }
+        if digestKey == nil, !names.isEmpty || desired.contains(where: Self.hasConfiguration) { missing.insert(DigestKey.variable) }
+        guard missing.isEmpty || allowMissingSecrets else { throw .secretsNotSet(missing.sorted()) }
+        return (Dictionary(uniqueKeysWithValues: names.filter { environment[$0] != nil }.map { ($0, environment[$0]!) }), missing.sorted())
+    }
+
+    /// Whether a desired resource is a connection with an `options.configuration`, whose digest needs the key.
+    static func hasConfiguration(_ resource: DesiredResource) -> Bool {
+        resource.address.kind.type.planning == .connection && resource.payload["options"]?["configuration"] != nil
+    }
+
+    /// Derives, over every core, the old (v1) digests the live connections still carry, before the steps are built
+    /// one connection at a time.
+    static func prepareV1Digests(_ desired: [DesiredResource], live: LiveState, secrets: [String: String], missing: Set<String>, key: DigestKey) {
+        var comparisons: [(stored: String, configuration: [String: String])] = []
+        for resource in desired where hasConfiguration(resource) {
+            guard let configuration = resource.payload["options"]?["configuration"]?.objectValue,
+                  let stored = live[resource.address]?.object["metadata"]?[ConfigurationDigest.metadataKey]?.stringValue, stored.hasPrefix("v1:"),
+                  !configuration.values.contains(where: { SecretReference.names(in: $0.stringValue ?? "").contains(where: missing.contains) })
+            else { continue }
+            comparisons.append((stored, ConfigurationDigest.resolved(configuration, secrets: secrets)))
+        }
+        ConfigurationDigest.prepareV1(comparisons)
+    }
+
+    /// The ordered steps as the plan holds them: numbered, their dependencies by number, and the index of where
+    /// their placeholders sit (ids this plan creates, secrets it knows), recorded once here for apply.
+    static func assemble(_ pending: [PendingStep], secretNames: Set<String>) throws(PlanError) -> [PlanStep] {
+        let ordered = try StepOrdering.order(pending)
+        let produced = Set(pending.compactMap { $0.produces?.address })
+        var numbers: [String: Int] = [:]
+        numbers.reserveCapacity(ordered.count)
+        for (index, step) in ordered.enumerated() { numbers[step.key] = index + 1 }
+        return ordered.enumerated().map { index, step in
+            let placeholders = StepPlaceholder.index(path: step.path, body: step.body, refs: produced, secrets: secretNames)
+            return PlanStep(number: index + 1, action: step.action, resource: step.resource, method: step.method, path: step.path, body: step.body,
+                            produces: step.produces, changes: step.changes, notes: step.notes,
+                            dependsOn: step.dependsOn.compactMap { numbers[$0] }.sorted(), subResource: step.subResource,
+                            placeholders: placeholders.isEmpty ? nil : placeholders)
+        }
     }
 
     /// The digest a plan of this tenant records as `desired_digest`.

@@ -11,16 +11,14 @@ extension StepBuilder {
         let configuration = options["configuration"]?.objectValue
         var notes: [String] = []
         var metadata = payload["metadata"]?.objectValue ?? [:]
-        // The configuration's values with secrets substituted; nil while a secret they use is not set.
-        let unsetSecrets = (configuration ?? [:]).values.flatMap { SecretReference.names(in: $0.stringValue ?? "") }
-            .filter(missingSecrets.contains).sorted()
-        let resolved = unsetSecrets.isEmpty ? configuration?.mapValues { value -> String in
-            let text = value.stringValue ?? String(decoding: value.encoded(), as: UTF8.self)
-            return SecretReference.substitute(in: text) { secrets[$0] ?? "" }
-        } : nil
-        if let resolved {
+        // The configuration's values with secrets substituted; nil while a secret they use, or the digest key, is not set.
+        let unsetSecrets = ((configuration ?? [:]).values.flatMap { SecretReference.names(in: $0.stringValue ?? "") }.filter(missingSecrets.contains)
+            + (configuration != nil && digestKey == nil ? [DigestKey.variable] : [])).sorted()
+        let resolved = unsetSecrets.isEmpty ? configuration.map { ConfigurationDigest.resolved($0, secrets: secrets) } : nil
+        let stored = (live[address]?.object["metadata"]?.objectValue?[ConfigurationDigest.metadataKey])?.stringValue
+        if let resolved, let digestKey {
             do {
-                metadata[ConfigurationDigest.metadataKey] = .string(try ConfigurationDigest.metadataValue(for: resolved, domain: domain, connection: address.key))
+                metadata[ConfigurationDigest.metadataKey] = .string(try ConfigurationDigest.metadataValue(for: resolved, stored: stored, key: digestKey, domain: domain, connection: address.key))
             } catch { throw .digestFailed(error) }
         }
         if !metadata.isEmpty { payload["metadata"] = .object(metadata) }
@@ -52,22 +50,25 @@ extension StepBuilder {
         }
         // Configuration: compared through the digest, never by value.
         if let configuration {
-            let stored = (current.object["metadata"]?.objectValue?[ConfigurationDigest.metadataKey])?.stringValue
             let keys = configuration.keys.sorted().joined(separator: ", ")
-            if let resolved {
-                let matches: Bool?
-                do { matches = try ConfigurationDigest.matches(stored, resolved) } catch { throw .digestFailed(error) }
-                switch matches {
-                case true?:
+            if let resolved, let digestKey {
+                let verdict: ConfigurationDigest.Verdict
+                do { verdict = try ConfigurationDigest.verdict(stored, resolved, key: digestKey, domain: domain, connection: address.key) } catch { throw .digestFailed(error) }
+                switch verdict {
+                case .same:
                     let liveKeys = Set((liveOptions["configuration"]?.objectValue ?? [:]).keys)
                     if liveKeys != Set(configuration.keys) {
                         optionsChanged = true
                         changes.append(FieldChange(path: "options.configuration", before: .string("keys: \(liveKeys.sorted().joined(separator: ", "))"), after: .string("keys: \(keys)")))
                     }
-                case false?:
+                case .changed:
                     optionsChanged = true
                     changes.append(FieldChange(path: "options.configuration", before: .string("(sensitive)"), after: .string("(sensitive, changed; keys: \(keys))")))
-                case nil:
+                case .otherKey:
+                    optionsChanged = true
+                    changes.append(FieldChange(path: "options.configuration", before: .string("(sensitive, digest made with another key)"), after: .string("(sensitive; keys: \(keys))")))
+                    notes.append("The configuration's digest was made with another \(DigestKey.variable), so tenantctl cannot tell whether the values changed. This update writes the values from the environment and records their digest with the current key. If the key changed by mistake, set the one the tenant's digests were made with instead.")
+                case .none:
                     // No digest stored by tenantctl yet.
                     optionsChanged = true
                     changes.append(FieldChange(path: "options.configuration", before: .string("(sensitive, not written by tenantctl)"), after: .string("(sensitive; keys: \(keys))")))

@@ -11,6 +11,8 @@ struct StepBuilder {
     let secrets: [String: String]
     let missingSecrets: Set<String>
     let domain: String
+    /// Keys configuration digests; nil when the environment has none (configuration is then not compared).
+    var digestKey: DigestKey?
     // Appended to by the planning in StepBuilder+*.swift; read by the Planner.
     var steps: [PendingStep] = []
     var kept: [KeptResource] = []

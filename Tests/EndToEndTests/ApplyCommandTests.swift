@@ -7,7 +7,7 @@ import Testing
 
 /// export, plan and apply against the emulator over real HTTP, as a pipeline runs them.
 @Suite(.serialized) struct ApplyCommandTests {
-    let secret = ["LEGACY_API_CLIENT_SECRET": "e2e-known-secret-3f9a1c"]
+    let secret = ["LEGACY_API_CLIENT_SECRET": "e2e-known-secret-3f9a1c", "TENANTCTL_DIGEST_KEY": e2eDigestKey]
 
     @Test func planApplyThenPlanAgainSaysNoChanges() async throws {
         let fixture = try await EmulatorFixture.start()
@@ -51,7 +51,7 @@ import Testing
         defer { Task { await fixture.stop() } }
         _ = try fixture.copyTenant("tenants/acme-dev", as: "dev")
         #expect(try await fixture.run(["plan", "dev", "--out", "plan.json", "-q"], environment: secret).status == 0)
-        let applied = try await fixture.run(["apply", "plan.json"], environment: ["LEGACY_API_CLIENT_SECRET": "another-value"])
+        let applied = try await fixture.run(["apply", "plan.json"], environment: ["LEGACY_API_CLIENT_SECRET": "another-value", "TENANTCTL_DIGEST_KEY": e2eDigestKey])
         #expect(applied.status == 1)
         #expect(applied.stderr.contains("the environment's value of LEGACY_API_CLIENT_SECRET differs from the one the plan was reviewed with"))
         #expect(try await fixture.writes() == 0)
@@ -116,7 +116,7 @@ import Testing
         #expect(keywords.contains("LEGACY_USERS_CLIENT_SECRET"))
         let validated = try await fixture.run(["validate", "exported", "-q"])
         #expect(!validated.stdout.contains("error:"), "\(validated.stdout)")
-        let values = Dictionary(uniqueKeysWithValues: keywords.map { ($0, "value-of-\($0)") })
+        let values = Dictionary(uniqueKeysWithValues: keywords.map { ($0, "value-of-\($0)") }).merging(["TENANTCTL_DIGEST_KEY": e2eDigestKey]) { given, _ in given }
         let planned = try await fixture.run(["plan", "exported", "-q"], environment: values)
         #expect(planned.status == 0, "\(planned.stderr)")
         #expect(planned.stdout.contains("Adopt configuration"))

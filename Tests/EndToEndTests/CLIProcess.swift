@@ -1,5 +1,9 @@
 import Foundation
 
+/// The tenant digest key (`TENANTCTL_DIGEST_KEY`) the end-to-end tests set beside a tenant's secrets, as a
+/// pipeline sets it from its secret store.
+let e2eDigestKey = "e2e-digest-key-5b1d0c8e7f3a49a2b6c4d9e0f1a2b3c4"
+
 /// Runs the built `tenantctl` executable as a user would, capturing what it prints and its exit code.
 struct CLIProcess {
     struct Result {

@@ -7,7 +7,7 @@ import Testing
 /// again (No changes, no "not managed" note), exported, and the export planned (No changes).
 @Suite(.serialized) struct DeployCLITenantsTests {
     /// The placeholder secret its email provider names.
-    static let secrets = ["MANDRILL_API_KEY": "mandrill-api-key-3f9c1a"]
+    static let secrets = ["MANDRILL_API_KEY": "mandrill-api-key-3f9c1a", "TENANTCTL_DIGEST_KEY": e2eDigestKey]
 
     @Test func theDeployCLIsTestTenantRoundTrips() async throws {
         // Its client grants name the Management API of the tenant it was exported from.
@@ -48,7 +48,7 @@ import Testing
             .components(separatedBy: "secrets:")[0].components(separatedBy: "lint:")[1]
         try (String(contentsOf: settingsFile, encoding: .utf8) + "lint:" + lint).write(to: settingsFile, atomically: true, encoding: .utf8)
         let replanned = try await fixture.run(["plan", "out", "--detailed-exitcode"],
-                                              environment: ["SUSPENDED_DD_LOG_STREAM_SINK_DATADOGAPIKEY": "dd-api-key-77e1"])
+                                              environment: ["SUSPENDED_DD_LOG_STREAM_SINK_DATADOGAPIKEY": "dd-api-key-77e1", "TENANTCTL_DIGEST_KEY": e2eDigestKey])
         #expect(replanned.status == 0, "\(replanned.stdout)\(replanned.stderr)")
         #expect(replanned.stdout.contains("No changes."))
     }

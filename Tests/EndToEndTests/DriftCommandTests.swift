@@ -4,7 +4,7 @@ import Testing
 
 /// `tenantctl drift`: a scheduled check that names what drifted on the live tenant and who can fix it.
 @Suite struct DriftCommandTests {
-    let secret = ["LEGACY_API_CLIENT_SECRET": "dev-only-test-secret"]
+    let secret = ["LEGACY_API_CLIENT_SECRET": "dev-only-test-secret", "TENANTCTL_DIGEST_KEY": e2eDigestKey]
 
     @Test(arguments: ["text", "markdown"])
     func goldenOutputAgainstTheCommittedSnapshot(format: String) async throws {

@@ -45,7 +45,7 @@ import TenantConfig
 
         var outputs = ""
         func run(_ arguments: [String]) async throws -> CLIProcess.Result {
-            let result = try await fixture.run(arguments, environment: example.secrets)
+            let result = try await fixture.run(arguments, environment: example.secrets.merging(["TENANTCTL_DIGEST_KEY": e2eDigestKey]) { given, _ in given })
             outputs += result.stdout + result.stderr
             return result
         }

@@ -6,7 +6,7 @@ import Testing
 /// landed but whose answer was lost): each ends converged or with a journal from which re-plan + apply converges,
 /// and nothing is created twice. `scripts/soak-apply.py` runs many more (200 random plans, 20 kill -9).
 @Suite(.serialized) struct FaultToleranceTests {
-    let secret = ["LEGACY_API_CLIENT_SECRET": "fault-test-secret"]
+    let secret = ["LEGACY_API_CLIENT_SECRET": "fault-test-secret", "TENANTCTL_DIGEST_KEY": e2eDigestKey]
 
     @Test(arguments: [UInt64(1), 2, 3])
     func replanAndApplyConvergeUnderFaults(seed: UInt64) async throws {

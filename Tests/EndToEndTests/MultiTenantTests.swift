@@ -49,7 +49,7 @@ import Testing
             try? FileManager.default.removeItem(at: folder.appendingPathComponent("snapshot.json"))
         }
         let environment = ["AUTH0_CLIENT_ID": "emulator", "AUTH0_CLIENT_SECRET": "emulator-secret",
-                           "LEGACY_API_CLIENT_SECRET": "all-dev-secret", "ACCOUNTS_API_KEY": "all-legacy-key"]
+                           "LEGACY_API_CLIENT_SECRET": "all-dev-secret", "ACCOUNTS_API_KEY": "all-legacy-key", "TENANTCTL_DIGEST_KEY": e2eDigestKey]
         let refused = try await CLIProcess.run(["apply", "--all"], in: dev.directory, environment: environment)
         #expect(refused.status != 0 && refused.stderr.contains("--auto-approve"))
         let applied = try await CLIProcess.run(["apply", "--all", "--auto-approve", "-q"], in: dev.directory, environment: environment)
@@ -72,7 +72,7 @@ import Testing
         let fixture = try await EmulatorFixture.start(seed: nil, domain: "acme-staging.eu.auth0.com")
         defer { Task { await fixture.stop() } }
         _ = try fixture.copyTenant("examples/shared-base", as: "stages")
-        let secret = ["LEGACY_API_KEY": "staging-key"]
+        let secret = ["LEGACY_API_KEY": "staging-key", "TENANTCTL_DIGEST_KEY": e2eDigestKey]
         let applied = try await fixture.run(["apply", "stages/staging", "--auto-approve", "-q"], environment: secret)
         #expect(applied.status == 0, "\(applied.stdout)\n\(applied.stderr)")
         let settings = try await fixture.snapshot()["tenant_settings"]

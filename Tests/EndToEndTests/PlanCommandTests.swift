@@ -3,7 +3,7 @@ import Testing
 
 /// `tenantctl plan` run as a process against the committed example snapshots.
 @Suite struct PlanCommandTests {
-    let secrets = ["LEGACY_API_CLIENT_SECRET": "dev-only-test-secret", "ACCOUNTS_API_KEY": "dev-only-test-key"]
+    let secrets = ["LEGACY_API_CLIENT_SECRET": "dev-only-test-secret", "ACCOUNTS_API_KEY": "dev-only-test-key", "TENANTCTL_DIGEST_KEY": e2eDigestKey]
 
     @Test func withoutCredentialsItPlansAgainstTheCommittedSnapshotAndSaysSo() async throws {
         let result = try await CLIProcess.run(["plan", "tenants/acme-dev"])
@@ -58,7 +58,7 @@ import Testing
         let written = try await CLIProcess.run(["plan", "tenants/acme-dev", "--out", out, "-q"], environment: secrets)
         #expect(written.status == 0)
         let bytes = try String(contentsOfFile: out, encoding: .utf8)
-        #expect(bytes.contains("\"format_version\" : 2"))
+        #expect(bytes.contains("\"format_version\" : 3"))
         #expect(bytes.contains("{{secret:LEGACY_API_CLIENT_SECRET}}"))
         #expect(!bytes.contains("dev-only-test-secret"))
     }

@@ -5,7 +5,7 @@ import Testing
 /// hashing per process, so dictionary order differs between them, and any output that follows it shows here. (Two
 /// plans in one process share the seed and would agree even then.)
 @Suite struct PlanDeterminismTests {
-    let secrets = ["LEGACY_API_CLIENT_SECRET": "dev-only-test-secret", "ACCOUNTS_API_KEY": "dev-only-test-key"]
+    let secrets = ["LEGACY_API_CLIENT_SECRET": "dev-only-test-secret", "ACCOUNTS_API_KEY": "dev-only-test-key", "TENANTCTL_DIGEST_KEY": e2eDigestKey]
 
     /// acme-dev with forty more clients and APIs, each with nested objects, so the plan has many steps and maps.
     func largeTenant(in directory: URL) throws -> URL {

@@ -8,13 +8,13 @@ import Testing
 /// workflow run) may have edited it, so apply plans again from the files and the live state and refuses, before any
 /// write, a plan file whose steps differ, naming the first difference.
 @Suite(.serialized) struct PlanFileTamperingTests {
-    let secret = ["LEGACY_API_CLIENT_SECRET": "e2e-known-secret-3f9a1c"]
+    let secret = ["LEGACY_API_CLIENT_SECRET": "e2e-known-secret-3f9a1c", "TENANTCTL_DIGEST_KEY": e2eDigestKey]
     static let tail = ". Apply runs only what the files say: a plan file is an expectation it checks, not a script it runs. Plan again and review the new plan"
 
     /// The edits an attacker makes to acme-dev's plan (1 PATCH API, 2 POST API, 3 PATCH connection, 4 PATCH grant,
     /// 5 PATCH tenant), each with the refusal apply prints.
     enum Edit: String, CaseIterable, CustomTestStringConvertible {
-        case path, body, order, added, removed, replacedByABackdoorClient
+        case path, body, order, added, removed, replacedByABackdoorClient, placeholders
 
         var testDescription: String { rawValue }
 
@@ -26,6 +26,8 @@ import Testing
             case .added: steps.insert(Self.backdoor(steps[1]), at: 0)
             case .removed: steps.remove(at: 2)
             case .replacedByABackdoorClient: steps[1] = Self.backdoor(steps[1])
+            // The connection's index pointed at its login script, to send the Management API's secret there.
+            case .placeholders: steps[2].placeholders = [StepPlaceholder(at: "/options/customScripts/login", secrets: ["AUTH0_CLIENT_SECRET"])]
             }
             for index in steps.indices { steps[index].number = index + 1 }
         }
@@ -56,6 +58,8 @@ import Testing
                 "step 3 of the plan the files make, PATCH /connections/con_7Yb2KqLx9PzW4mNc (databases/legacy-users), is not in the plan file (a step was removed)"
             case .replacedByABackdoorClient:
                 "step 2 (resourceServers/https://orders.acme.example/api): the path differs: /clients in the plan file, /resource-servers from the files"
+            case .placeholders:
+                "step 3 (databases/legacy-users): `placeholders` differs"
             }
             return "error: plan.json does not match the plan the files in dev make against the live tenant: \(first)\(PlanFileTamperingTests.tail)"
         }
@@ -127,7 +131,7 @@ import Testing
         json["format_version"] = .number(1)
         json["steps_digest"] = nil
         try JSONValue.object(json).encoded(pretty: true).write(to: file)
-        try await expectRefusedWithoutAWrite(fixture, "error: plan.json: plan format_version 1 comes from an older tenantctl, whose plan files record no steps_digest and were applied as written; this tenantctl reads 2 and checks every step against the files: plan again with this version and review the new plan")
+        try await expectRefusedWithoutAWrite(fixture, "error: plan.json: plan format_version 1 comes from an older tenantctl, whose plan files record no steps_digest and were applied as written; this tenantctl reads 3 and checks every step against the files: plan again with this version and review the new plan")
     }
 
     @Test func thePlanFilesDomainNeverChoosesWhereTheCredentialsGo() async throws {

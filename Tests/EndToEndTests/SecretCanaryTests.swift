@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized) struct SecretCanaryTests {
     static let secretValue = "e2e-known-secret-3f9a1c"
     static let dsnValue = "postgres://legacy:hunter2@db.internal/users"
-    let secrets = ["LEGACY_API_CLIENT_SECRET": secretValue, "LEGACY_DSN": dsnValue]
+    let secrets = ["LEGACY_API_CLIENT_SECRET": secretValue, "LEGACY_DSN": dsnValue, "TENANTCTL_DIGEST_KEY": e2eDigestKey]
     static let tail = "; nothing was written. No output may hold a secret: look for a tenant file that pulls it in, or report a tenantctl bug"
 
     /// A command run with the seam set, in a fresh emulator with acme-dev copied as `dev` (and planned to plan.json
@@ -159,6 +159,6 @@ import Testing
         defer { Task { await run.fixture.stop() } }
         #expect(run.result.status == 1)
         #expect(run.result.stdout.isEmpty)
-        #expect(run.result.stderr.split(separator: "\n").last == "error: TENANTCTL_TEST_LEAK=stdout:HOME is a test seam: it takes <kind>:<VARIABLE>, with a kind among stdout, stderr, plan-file, journal, pre-apply-snapshot, export-folder, export-snapshot, rollback-folder, schema-file and a variable tenantctl watches here (AUTH0_CLIENT_SECRET, LEGACY_API_CLIENT_SECRET, LEGACY_DSN)", "\(run.result.stderr)")
+        #expect(run.result.stderr.split(separator: "\n").last == "error: TENANTCTL_TEST_LEAK=stdout:HOME is a test seam: it takes <kind>:<VARIABLE>, with a kind among stdout, stderr, plan-file, journal, pre-apply-snapshot, export-folder, export-snapshot, rollback-folder, schema-file and a variable tenantctl watches here (AUTH0_CLIENT_SECRET, LEGACY_API_CLIENT_SECRET, LEGACY_DSN, TENANTCTL_DIGEST_KEY)", "\(run.result.stderr)")
     }
 }

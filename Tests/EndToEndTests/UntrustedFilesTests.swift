@@ -7,7 +7,7 @@ import Testing
 /// environment, to /etc/passwd or out of the folder, a FIFO or a file with a NUL byte must stop the run with a
 /// loading error, and nothing of what it points at may reach the plan file or any output.
 @Suite(.serialized) struct UntrustedFilesTests {
-    let secret = ["LEGACY_API_CLIENT_SECRET": "e2e-known-secret-3f9a1c"]
+    let secret = ["LEGACY_API_CLIENT_SECRET": "e2e-known-secret-3f9a1c", "TENANTCTL_DIGEST_KEY": e2eDigestKey]
     static let outsideContent = "OUTSIDE-THE-TENANT-0b7e"
 
     /// acme-dev as a pull request would send it: get_user.js moved to databases/get_user.js (so that

@@ -6,6 +6,7 @@ import TenantPlan
 import Testing
 
 private let orders = "https://orders.acme.example/api"
+private let testDigestKey = "executor-test-digest-key-0123456789abcdef"
 private let legacyUsersConnection = "con_7Yb2KqLx9PzW4mNc"
 
 /// `METHOD path` of every request, for comparing sequences.
@@ -317,6 +318,48 @@ private final class FakeCollection: Sendable {
         }
     }
 
+    @Test func onlyThePlaceholdersTheIndexNamesAreFilledInAndOnlyWhereItSays() async throws {
+        let script: @Sendable (ReceivedRequest, Int) -> ScriptedAnswer = { request, _ in
+            request.method == "POST" ? .reply(201, json(#"{"client_id":"cli_1","name":"Worker"}"#)) : .ok(json("{}"))
+        }
+        let body = json(#"""
+            {"options":{"configuration":{"SECRET":"{{secret:DB_SECRET}}"},
+                        "customScripts":{"login":"// {{secret:DB_SECRET}} {{secret:AUTH0_CLIENT_SECRET}} {{ref:clients/Worker}}"}},
+             "metadata":{"owner":"{{ref:clients/Worker}}"}}
+            """#)
+        let plan = try TestPlan.make([
+            TestPlan.step(1, "create", "clients", "Worker", "POST", "clients", body: json(#"{"name":"Worker"}"#), produces: "client_id"),
+            TestPlan.step(2, "update", "databases", "users", "PATCH", "connections/con_1", body: body,
+                          placeholders: [StepPlaceholder(at: "/options/configuration/SECRET", secrets: ["DB_SECRET"])]),
+        ])
+        let journal = try TestJournal()
+        defer { journal.remove() }
+        try await withScriptedAPI(script: script) { api, client in
+            let environment = ["DB_SECRET": "db-secret-value", "AUTH0_CLIENT_SECRET": "management-api-secret"]
+            _ = try await PlanExecutor(client: client, environment: environment).execute(plan, journal: journal.journal)
+            #expect(api.requests.last?.body == json(#"""
+                {"options":{"configuration":{"SECRET":"db-secret-value"},
+                            "customScripts":{"login":"// {{secret:DB_SECRET}} {{secret:AUTH0_CLIENT_SECRET}} {{ref:clients/Worker}}"}},
+                 "metadata":{"owner":"{{ref:clients/Worker}}"}}
+                """#), "the script and the metadata are not in the index: sent as written")
+        }
+    }
+
+    @Test func anIndexedPlaceholderWithoutAValueStopsTheStepBeforeItIsSent() async throws {
+        let plan = try TestPlan.make([
+            TestPlan.step(1, "update", "clientGrants", "Worker|api", "PATCH", "client-grants/{{ref:clients/Nobody}}", body: json(#"{"scope":[]}"#),
+                          placeholders: [StepPlaceholder(at: "path", refs: ["clients/Nobody"])]),
+        ])
+        let journal = try TestJournal()
+        defer { journal.remove() }
+        try await withScriptedAPI(script: { _, _ in .ok(json("{}")) }) { api, client in
+            let failure = await runExpectingFailure(plan, PlanExecutor(client: client, environment: [:]), journal.journal)
+            #expect(failure?.description == "step 1 needs the id of clients/Nobody, which has no value (no earlier step produced it, or it is not set); nothing was sent for it: re-plan and apply again")
+            #expect(api.requests.isEmpty)
+            #expect(journal.entries.last?["event"] == .string("failed"))
+        }
+    }
+
     // MARK: - Freshness
 
     @Test func aPreviewPlanIsRefusedBeforeAnyRequest() async throws {
@@ -333,16 +376,40 @@ private final class FakeCollection: Sendable {
     }
 
     @Test func aSecretThatDiffersFromTheReviewedOneIsRefused() async throws {
-        let digest = try ConfigurationDigest.secretDigest(name: "LEGACY_API_CLIENT_SECRET", value: "reviewed-value", domain: "acme-dev.eu.auth0.com")
+        let key = try DigestKey(testDigestKey)
+        let digest = ConfigurationDigest.secretDigest(name: "LEGACY_API_CLIENT_SECRET", value: "reviewed-value", key: key, domain: "acme-dev.eu.auth0.com")
         let plan = try TestPlan.make([], secrets: [("LEGACY_API_CLIENT_SECRET", digest), ("UNSET_SECRET", digest)])
         try await withScriptedAPI(script: { _, _ in .ok(json("{}")) }) { api, client in
             for (environment, changed) in [(["LEGACY_API_CLIENT_SECRET": "another-value", "UNSET_SECRET": "reviewed-value"], ["LEGACY_API_CLIENT_SECRET", "UNSET_SECRET"]),
                                            (["LEGACY_API_CLIENT_SECRET": "reviewed-value"], ["UNSET_SECRET"])] {
                 do {
-                    _ = try await PlanExecutor(client: client, environment: environment).checkFreshness(of: plan, domain: plan.domain)
+                    _ = try await PlanExecutor(client: client, environment: environment.merging([DigestKey.variable: testDigestKey]) { a, _ in a })
+                        .checkFreshness(of: plan, domain: plan.domain)
                     Issue.record("a changed secret was accepted")
                 } catch PlanExecutor.Failure.secretChanged(let names) {
                     #expect(names == changed)
+                }
+            }
+            #expect(api.requests.isEmpty)
+        }
+    }
+
+    @Test func secretDigestsAreCheckedOnlyWithTheKeyThePlanWasMadeWith() async throws {
+        let digest = ConfigurationDigest.secretDigest(name: "LEGACY_API_CLIENT_SECRET", value: "reviewed-value", key: try DigestKey(testDigestKey), domain: "acme-dev.eu.auth0.com")
+        let plan = try TestPlan.make([], secrets: [("LEGACY_API_CLIENT_SECRET", digest)])
+        try await withScriptedAPI(script: { _, _ in .ok(json("{}")) }) { api, client in
+            let cases: [([String: String], String)] = [
+                ([:], "TENANTCTL_DIGEST_KEY is not set; apply checks the plan's secret digests with it"),
+                ([DigestKey.variable: "short"], "TENANTCTL_DIGEST_KEY has 5 characters; a digest key needs at least 32 random ones. \(DigestKey.howToSet); apply checks the plan's secret digests with it"),
+                ([DigestKey.variable: String(testDigestKey.reversed())], "TENANTCTL_DIGEST_KEY is not the digest key the plan was made with; set the tenant's key (or plan again with this one)"),
+            ]
+            for (environment, message) in cases {
+                do {
+                    _ = try await PlanExecutor(client: client, environment: environment.merging(["LEGACY_API_CLIENT_SECRET": "reviewed-value"]) { a, _ in a })
+                        .checkFreshness(of: plan, domain: plan.domain)
+                    Issue.record("accepted without the plan's key: \(environment)")
+                } catch let failure as PlanExecutor.Failure {
+                    #expect(failure.description == message)
                 }
             }
             #expect(api.requests.isEmpty)

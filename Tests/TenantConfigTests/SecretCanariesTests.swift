@@ -43,4 +43,20 @@ import Testing
         let canaries = SecretCanaries(environment: environment)
         #expect(canaries.firstLeak(in: Data("client-secret-0123 eyJhbGciOiJSUzI1NiJ9.token".utf8)) == "AUTH0_ACCESS_TOKEN")
     }
+
+    @Test func thousandsOfCanariesAreSearchedInOnePassWithTheSameAnswers() {
+        // A tenant whose connections' configuration is all keywords: a thousand and more secrets to look for.
+        var environment: [String: String] = [:]
+        for index in 0..<1500 { environment[String(format: "DB_%04d_SECRET", index)] = String(format: "value-%04d-shared-prefix", index) }
+        // Two secrets with the same first 8 bytes, one a prefix of the other: the first name alphabetically wins.
+        environment["AAA_SECRET"] = "value-0999-shared"
+        let canaries = SecretCanaries(environment: environment)
+        #expect(canaries.canaries.count == 1501)
+        let big = Data((String(repeating: "nothing to see here, ", count: 50_000) + "value-0999-shared-prefix").utf8)
+        #expect(canaries.firstLeak(in: big) == "AAA_SECRET", "found at the very end, the first name first")
+        #expect(canaries.firstLeak(in: Data("x value-1499-shared-prefix y".utf8)) == "DB_1499_SECRET")
+        #expect(canaries.firstLeak(in: Data("value-1499-shared-prefi".utf8)) == nil, "one byte short")
+        #expect(canaries.firstLeak(in: Data("value".utf8)) == nil, "shorter than any secret")
+        #expect(canaries.firstLeak(in: Data(big.dropFirst(21))) == "AAA_SECRET", "a slice of a larger buffer")
+    }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 import TenantConfig
@@ -39,6 +40,27 @@ import TenantConfig
         // An attacker who knows the format records the digest of the edited steps; the steps still differ.
         let digest = keepDigest ? file.stepsDigest : PlanComparison.digest(file.steps)
         return PlanComparison.firstDifference(planFile: file.steps, recordedDigest: digest, files: plan.steps)
+    }
+
+    /// The steps digest as it was first defined: JSONEncoder (sorted keys) over the steps written and read back.
+    static func digestAsDefined(_ steps: [PlanStep]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let readBack = try JSONDecoder().decode([PlanStep].self, from: encoder.encode(steps))
+        return "sha256:" + SHA256.hash(data: try encoder.encode(readBack)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    @Test func theStepsDigestIsTheDigestOfTheStepsAsThePlanFileWritesThem() throws {
+        let plan = try Self.made()
+        #expect(PlanComparison.digest(plan.steps) == (try Self.digestAsDefined(plan.steps)))
+        // Nulls where a file may leave a value out, scripts, secrets, escapes: still the same text.
+        var steps = plan.steps
+        steps[0].body = .null
+        steps[1].changes.append(FieldChange(path: "x", before: .null, after: .string("a \"b\"\n/c"), diff: "+line\n-line"))
+        steps[2].body = .object(["options": .object(["customScripts": .object(["login": .string("function login() {\n\treturn '/a';\n}\n")])]),
+                                 "n": .number(0.25), "list": .array([.null, .bool(true), .number(36000)])])
+        #expect(PlanComparison.digest(steps) == (try Self.digestAsDefined(steps)))
+        #expect(PlanComparison.asWritten(steps) == (try JSONDecoder().decode([PlanStep].self, from: JSONEncoder().encode(steps))))
     }
 
     @Test func aPlanFileReadBackIsThePlanTheFilesMake() throws {
@@ -118,6 +140,9 @@ import TenantConfig
         var json = try JSONValue.parse(PlanFile.encode(try Self.made())).objectValue ?? [:]
         json["format_version"] = .number(1)
         #expect(throws: PlanFile.ReadError.olderVersion(1)) { try PlanFile.decode(JSONValue.object(json).encoded()) }
-        #expect(PlanFile.ReadError.olderVersion(1).description == "plan format_version 1 comes from an older tenantctl, whose plan files record no steps_digest and were applied as written; this tenantctl reads 2 and checks every step against the files: plan again with this version and review the new plan")
+        #expect(PlanFile.ReadError.olderVersion(1).description == "plan format_version 1 comes from an older tenantctl, whose plan files record no steps_digest and were applied as written; this tenantctl reads 3 and checks every step against the files: plan again with this version and review the new plan")
+        json["format_version"] = .number(2)
+        #expect(throws: PlanFile.ReadError.olderVersion(2)) { try PlanFile.decode(JSONValue.object(json).encoded()) }
+        #expect(PlanFile.ReadError.olderVersion(2).description == "plan format_version 2 comes from an older tenantctl, whose steps do not record where their placeholders sit; this tenantctl reads 3: plan again with this version and review the new plan")
     }
 }

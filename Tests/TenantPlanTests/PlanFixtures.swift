@@ -27,7 +27,10 @@ enum PlanFixtures {
         try! JSONValue.parse(Data(json.utf8))
     }
 
+    /// A digest key for tests (`TENANTCTL_DIGEST_KEY`), which `plan` sets unless the environment given has one.
+    static let digestKey = "test-digest-key-0123456789abcdefghijklmnopqrstuv"
+
     static func plan(_ tenant: TenantDefinition, _ snapshot: TenantSnapshot, environment: [String: String] = [:]) throws -> Plan {
-        try Planner(environment: environment).plan(tenant, against: snapshot, liveSource: "snapshot test")
+        try Planner(environment: environment.merging([DigestKey.variable: digestKey]) { given, _ in given }).plan(tenant, against: snapshot, liveSource: "snapshot test")
     }
 }

@@ -134,14 +134,14 @@ import TenantConfig
     @Test func secretsMustBeSetUnlessPreviewing() throws {
         let tenant = F.tenant("databases:\n  - name: users\n    options:\n      configuration:\n        API_SECRET: ##API_SECRET##\n")
         #expect(throws: PlanError.secretsNotSet(["API_SECRET"])) { try F.plan(tenant, F.snapshot([:])) }
-        let preview = try Planner(environment: [:], allowMissingSecrets: true).plan(tenant, against: F.snapshot([:]), liveSource: "test")
+        let preview = try Planner(environment: [DigestKey.variable: F.digestKey], allowMissingSecrets: true).plan(tenant, against: F.snapshot([:]), liveSource: "test")
         #expect(preview.unresolvedSecrets == ["API_SECRET"])
     }
 
     @Test func aPreviewWithoutTheSecretSaysItCannotCompareTheConfigurationAndRecordsNoDigest() throws {
         let yaml = "databases:\n  - name: users\n    options:\n      configuration:\n        API_SECRET: ##API_SECRET##\n      requires_username: true\n"
         let live = F.snapshot([.connections: F.object(#"[{"id":"con_1","name":"users","strategy":"auth0","options":{"configuration":{"API_SECRET":"Zm9v"}}}]"#)])
-        let preview = try Planner(environment: [:], allowMissingSecrets: true).plan(F.tenant(yaml), against: live, liveSource: "test")
+        let preview = try Planner(environment: [DigestKey.variable: F.digestKey], allowMissingSecrets: true).plan(F.tenant(yaml), against: live, liveSource: "test")
         let step = try #require(preview.steps.first)
         #expect(step.notes.contains("Cannot tell whether the configuration changed: API_SECRET not set in the environment. This plan is a preview and cannot be applied."), "\(step.notes)")
         #expect(!step.changes.contains { $0.path == "options.configuration" }, "no verdict on the configuration without its values")

@@ -37,6 +37,15 @@ reset_counters
 "$TENANTCTL" apply "$WORK/tenant" --auto-approve -q --domain "$EMULATOR_URL" >/dev/null
 read -r k_reads k_writes < <(counters)
 
+# The same with a plan file: plan --out (its read), then apply plan.json (the stale check's read, the verification's).
+sed -i 's/ (changed)/ (changed again)/' "$WORK/tenant/tenant.yaml"
+reset_counters
+(cd "$WORK" && "$TENANTCTL" plan tenant --out plan.json -q --domain "$EMULATOR_URL" >/dev/null)
+read -r planfile_plan_reads _ < <(counters)
+reset_counters
+(cd "$WORK" && "$TENANTCTL" apply plan.json -q --domain "$EMULATOR_URL" >/dev/null)
+read -r planfile_reads planfile_writes < <(counters)
+
 python3 - "$ROOT/../shared/reference/a0deploy/recording-deploy-small-tenant.json" <<'PY' > "$WORK/deploy-cli.txt" || echo "(the Deploy CLI recording is not beside the project)" > "$WORK/deploy-cli.txt"
 import json, sys
 recording = json.load(open(sys.argv[1]))
@@ -47,7 +56,8 @@ print(f"{calls} calls, {writes} writes")
 PY
 echo "apply on a tenant of 1,000 clients, 100 custom DB connections ($resources resources):"
 echo "  no-op apply: $noop_reads reads, $noop_writes writes (the plan's read, then nothing to do)"
-echo "  $K-change apply: $k_reads reads, $k_writes writes (minimum writes: $K; reads: the plan's, the stale-plan check's and the verification's)"
+echo "  $K-change apply of the folder: $k_reads reads, $k_writes writes (minimum writes: $K; reads: the plan's, then the verification's of the clients only)"
+echo "  $K-change plan --out: $planfile_plan_reads reads; apply plan.json: $planfile_reads reads, $planfile_writes writes (the stale check's full read, then the verification's of the clients)"
 echo "  Auth0 Deploy CLI, recorded deploy of a small tenant: $(cat "$WORK/deploy-cli.txt"); it PATCHes every resource it matches, so on this tenant a no-op deploy writes about $resources times"
 
 # 200 changes at 2 requests/s, burst 10.

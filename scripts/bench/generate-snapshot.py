@@ -62,7 +62,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--domain", default="bench.eu.auth0.com")
     parser.add_argument("--clients", type=int, default=1000)
-    parser.add_argument("--connections", type=int, default=100, help="custom database connections, 7 scripts each")
+    parser.add_argument("--connections", type=int, default=100, help="custom database connections")
+    parser.add_argument("--scripts", type=int, default=7, help="scripts per connection (login, get_user, create, ...)")
+    parser.add_argument("--configuration", action="store_true",
+                        help="give every connection an options.configuration (API URL, token URL, client id and secret)")
     parser.add_argument("--grants", type=int, default=0)
     parser.add_argument("--rules", type=int, default=0)
     parser.add_argument("--apis", type=int, default=10)
@@ -88,7 +91,7 @@ def main():
     apis = [{"id": token(24), "name": f"API {i:04d}", "identifier": f"https://api{i}.example.com/",
              "signing_alg": "RS256", "token_lifetime": 86400, "allow_offline_access": False,
              "scopes": [{"value": "read:things", "description": "Read things"}, {"value": "write:things", "description": "Write things"}]}
-            for i in range(max(args.apis, 1))]
+            for i in range(args.apis if args.grants == 0 else max(args.apis, 1))]
     grants, seen = [], set()
     while len(grants) < args.grants and m2m_clients:
         client, api = rng.choice(m2m_clients), rng.choice(apis)
@@ -101,11 +104,17 @@ def main():
     connections = []
     for i in range(args.connections):
         name = f"legacy-db-{i:04d}"
+        names = SCRIPT_NAMES[:args.scripts]
+        options = {"enabledDatabaseCustomization": True, "import_mode": args.scripts < len(SCRIPT_NAMES), "requires_username": False,
+                   "brute_force_protection": True, "customScripts": {s: script(s, name) for s in names}}
+        if args.configuration:
+            # What the API keeps; it only ever returns these as ciphertext, and export turns each into a keyword.
+            options["configuration"] = {"API_URL": f"https://legacy{i}.example.com/api", "TOKEN_URL": f"https://legacy{i}.example.com/oauth/token",
+                                        "CLIENT_ID": token(32), "CLIENT_SECRET": token(48)}
         connections.append({
             "id": "con_" + token(16), "name": name, "strategy": "auth0", "is_domain_connection": False,
             "enabled_clients": [rng.choice(clients)["client_id"]] if clients else [],
-            "options": {"enabledDatabaseCustomization": True, "import_mode": False, "requires_username": False,
-                        "brute_force_protection": True, "customScripts": {s: script(s, name) for s in SCRIPT_NAMES}},
+            "options": options,
         })
     rules = [{"id": "rul_" + token(16), "name": f"rule-{i:04d}", "enabled": True, "order": i + 1, "stage": "login_success",
               "script": f"function rule{i}(user, context, callback) {{\n  context.idToken['https://example.com/n'] = {i};\n  return callback(null, user, context);\n}}\n"}

@@ -108,7 +108,7 @@ public struct FieldPattern: Sendable, Hashable, CustomStringConvertible {
 
     /// `*` matches any run of characters; the comparison ignores case.
     static func glob(_ pattern: String, matches key: String) -> Bool {
-        guard pattern.contains("*") else { return pattern == key || pattern.lowercased() == key.lowercased() }
+        guard pattern.utf8.contains(UInt8(ascii: "*")) else { return pattern == key || pattern.lowercased() == key.lowercased() }
         let parts = pattern.lowercased().split(separator: "*", omittingEmptySubsequences: false).map(String.init)
         var rest = Substring(key.lowercased())
         for (index, part) in parts.enumerated() {

@@ -45,19 +45,24 @@ public struct ReferencesResolveRule: Rule {
     public func check(_ context: LintContext) -> [Finding] {
         let tenant = context.tenant
         var findings: [Finding] = []
+        // The keys of each type, listed once (thousands of names are checked against them).
+        var keys: [ResourceKind: (list: [String], set: Set<String>)] = [:]
+        for resource in tenant.resources { keys[resource.kind, default: ([], [])].list.append(resource.key) }
+        for kind in keys.keys { keys[kind]!.set = Set(keys[kind]!.list) }
+        let known = Known(keys: keys)
         for resource in tenant.resources {
             let type = resource.kind.type
             for reference in type.references {
                 for (_, node) in reference.path.values(in: resource.body) {
                     guard let name = node.string, !reference.isBuiltIn(name) else { continue }
-                    findings += check(name, targets: reference.targets, label: reference.label, byKeyPrefix: false, at: node.location, in: tenant)
+                    findings += check(name, targets: reference.targets, label: reference.label, byKeyPrefix: false, at: node.location, in: tenant, known: known)
                 }
             }
             for sub in type.subResources {
                 for item in resource.body[sub.field]?.items ?? [] {
                     for reference in sub.itemReferences {
                         guard let node = reference.filesField.isEmpty ? item : item[reference.filesField], let name = node.string else { continue }
-                        findings += check(name, targets: reference.targets, label: nil, byKeyPrefix: reference.matchesKeyPrefix, at: node.location, in: tenant)
+                        findings += check(name, targets: reference.targets, label: nil, byKeyPrefix: reference.matchesKeyPrefix, at: node.location, in: tenant, known: known)
                     }
                 }
             }
@@ -65,11 +70,17 @@ public struct ReferencesResolveRule: Rule {
         return findings
     }
 
+    /// The declared keys of each type, in the files' order and as a set.
+    private struct Known {
+        var keys: [ResourceKind: (list: [String], set: Set<String>)]
+    }
+
     private func check(_ name: String, targets: [ResourceKind], label: String?, byKeyPrefix: Bool, at location: SourceLocation,
-                       in tenant: TenantDefinition) -> [Finding] {
+                       in tenant: TenantDefinition, known: Known) -> [Finding] {
         // Only a type the files describe says what exists; otherwise the live tenant may have it.
         guard targets.contains(where: tenant.declaredSections.contains) else { return [] }
-        let candidates = targets.flatMap { tenant.resources($0).map(\.key) }
+        if !byKeyPrefix, targets.contains(where: { known.keys[$0]?.set.contains(name) == true }) { return [] }
+        let candidates = targets.flatMap { known.keys[$0]?.list ?? [] }
         let found = byKeyPrefix ? candidates.contains { $0.hasPrefix(ResourceType.joinKey([name, ""])) } : candidates.contains(name)
         guard !found else { return [] }
         let names = byKeyPrefix ? candidates.map { String($0.prefix { $0 != " " }) } : candidates

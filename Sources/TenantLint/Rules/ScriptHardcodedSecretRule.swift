@@ -87,12 +87,21 @@ public struct ScriptHardcodedSecretRule: ScriptRule {
 
     /// Values that are secrets by their shape, whatever they are assigned to.
     static func secretShape(_ value: String) -> String? {
-        if value.contains("PRIVATE KEY-----") { return "a private key" }
-        if value.range(of: #"^(Bearer|Basic) [A-Za-z0-9._~+/=-]{12,}$"#, options: .regularExpression) != nil { return "a token" }
-        if value.range(of: #"^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*$"#, options: .regularExpression) != nil { return "a token" }
-        if value.range(of: #"^(AKIA|ASIA)[0-9A-Z]{16}$"#, options: .regularExpression) != nil { return "an AWS access key" }
-        if value.range(of: #"^(sk_live_|rk_live_|ghp_|gho_|github_pat_|xox[abposr]-|SG\.)"#, options: .regularExpression) != nil { return "an API key" }
-        if value.range(of: #"^[a-z][a-z0-9+.-]*://[^/\s:@]+:[^/\s@]+@"#, options: .regularExpression) != nil { return "a URL with a password" }
+        // Each pattern runs only where a cheap test it implies holds (every string literal of every script is asked,
+        // and a regular expression is compiled per call).
+        let bytes = value.utf8
+        let hasDash = bytes.contains(UInt8(ascii: "-")), hasAt = bytes.contains(UInt8(ascii: "@"))
+        if hasDash, value.contains("PRIVATE KEY-----") { return "a private key" }
+        if value.hasPrefix("Bearer ") || value.hasPrefix("Basic "),
+           value.range(of: #"^(Bearer|Basic) [A-Za-z0-9._~+/=-]{12,}$"#, options: .regularExpression) != nil { return "a token" }
+        if value.hasPrefix("eyJ"),
+           value.range(of: #"^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*$"#, options: .regularExpression) != nil { return "a token" }
+        if bytes.count == 20, value.hasPrefix("AKIA") || value.hasPrefix("ASIA"),
+           value.range(of: #"^(AKIA|ASIA)[0-9A-Z]{16}$"#, options: .regularExpression) != nil { return "an AWS access key" }
+        if let first = bytes.first, [UInt8(ascii: "s"), UInt8(ascii: "r"), UInt8(ascii: "g"), UInt8(ascii: "x"), UInt8(ascii: "S")].contains(first),
+           value.range(of: #"^(sk_live_|rk_live_|ghp_|gho_|github_pat_|xox[abposr]-|SG\.)"#, options: .regularExpression) != nil { return "an API key" }
+        if hasAt, value.contains("://"),
+           value.range(of: #"^[a-z][a-z0-9+.-]*://[^/\s:@]+:[^/\s@]+@"#, options: .regularExpression) != nil { return "a URL with a password" }
         return nil
     }
 
