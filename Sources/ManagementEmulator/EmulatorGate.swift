@@ -14,6 +14,8 @@ actor EmulatorGate {
     private var scheduled: [ScheduledFault] = []
     /// Every write, as `METHOD path`, in order (for tests that check a call was sent once).
     private(set) var writeLog: [String] = []
+    /// Reads by path (no query), so a benchmark can tell how often each endpoint was read.
+    private(set) var readCounts: [String: Int] = [:]
 
     init(configuration: EmulatorConfiguration) {
         bucket = TokenBucket(rate: configuration.rate, burst: configuration.burst, now: Date().timeIntervalSince1970)
@@ -38,7 +40,7 @@ actor EmulatorGate {
     }
 
     func decideFault(method: String, path: String) -> FaultInjector.Decision {
-        if method != "GET" { writeLog.append("\(method) /\(path)") }
+        if method != "GET" { writeLog.append("\(method) /\(path)") } else { readCounts["/\(path)", default: 0] += 1 }
         if let index = scheduled.firstIndex(where: { $0.matches(method: method, path: path) }) {
             let fault = scheduled.remove(at: index)
             faultCount += 1
@@ -53,6 +55,7 @@ actor EmulatorGate {
 
     func resetStatistics() {
         writeLog = []
+        readCounts = [:]
         requests = requests.mapValues { _ in 0 }
         rateLimited = 0
         faultCount = 0
@@ -64,6 +67,7 @@ actor EmulatorGate {
             "rate_limited": .number(Double(rateLimited)),
             "faults": .number(Double(faultCount)),
             "writes": .array(writeLog.map(JSONValue.string)),
+            "reads_by_path": .object(readCounts.mapValues { .number(Double($0)) }),
         ])
     }
 }

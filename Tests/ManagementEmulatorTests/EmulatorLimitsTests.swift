@@ -33,6 +33,18 @@ import Testing
         #expect(stats.body?["rate_limited"] == .number(2) && stats.body?["requests"]?["GET"] == .number(5))
     }
 
+    @Test func readsAreCountedByPathWithoutTheQuery() async throws {
+        let http = try await EmulatorHTTP.start { $0.rate = 1000; $0.burst = 1000 }
+        defer { Task { await http.stop() } }
+        _ = try await http.api("GET", "clients?page=0&per_page=100")
+        _ = try await http.api("GET", "clients?page=1&per_page=100")
+        _ = try await http.api("GET", "tenants/settings")
+        let stats = try await http.call("GET", "/__emulator/stats")
+        #expect(stats.body?["reads_by_path"] == .object(["/clients": .number(2), "/tenants/settings": .number(1)]))
+        _ = try await http.call("DELETE", "/__emulator/stats")
+        #expect(try await http.call("GET", "/__emulator/stats").body?["reads_by_path"] == .object([:]))
+    }
+
     @Test func faultsAreDeterministicFromTheSeed() {
         var a = FaultInjector(rate: 0.3, seed: 42), b = FaultInjector(rate: 0.3, seed: 42), c = FaultInjector(rate: 0.3, seed: 43)
         let first = (0..<200).map { _ in a.decide() }, second = (0..<200).map { _ in b.decide() }, other = (0..<200).map { _ in c.decide() }
