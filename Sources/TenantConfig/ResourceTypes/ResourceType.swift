@@ -26,6 +26,9 @@ public struct ResourceType: Sendable {
     public var subResources: [SubResource] = []
     /// Fields whose value in the files is the path of a file beside the YAML (scripts, templates).
     public var files: [FileField] = []
+    /// Where the Deploy CLI's directory format keeps the section (`clients/<name>.json`), for the directory loader and
+    /// `export --layout directory`. Defaults to one JSON file per resource in the section's folder (`DirectoryLayout`).
+    public var directory: DirectoryLayout
     /// Values the files may leave out that the API needs (a custom database's `strategy`).
     public var defaults: [String: JSONValue] = [:]
     /// Order among steps that do not depend on each other: lower first (what others point at comes first);
@@ -62,6 +65,7 @@ public struct ResourceType: Sendable {
         self.api = api
         self.lifecycle = lifecycle
         self.rank = rank
+        directory = .standard(for: kind, section: section)
     }
 
     /// The fields that name a resource of a list section (empty for singletons and maps).
