@@ -359,6 +359,9 @@ EMULATOR_EXTRAS = {
     # Not in the spec; the Deploy CLI's example (../shared/reference/a0deploy/examples-yaml.tenant.yaml) writes it
     # under `prompts`.
     "PATCH /prompts": ["enable_ulp_wcag_compliance"],
+    # Not in the spec; the Deploy CLI's recorded deploy of lots-of-configuration sends it and the real API answers 200
+    # (../shared/reference/a0deploy/recordings/should-deploy-while-deleting-resources-if-AUTH0_ALLOW_DELETE-is-true.json).
+    "PATCH /tenants/settings": ["universal_login"],
 }
 for name, keys in EMULATOR_EXTRAS.items():
     emulator[name] = sorted(set(emulator[name]) | set(keys))

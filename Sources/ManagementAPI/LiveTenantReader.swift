@@ -78,7 +78,8 @@ public struct LiveTenantReader: Sendable {
                 let item = try await whole(listed, api)
                 guard let object = item.objectValue,
                       let type = types.first(where: { $0.api.isManaged(object) }) ?? (api.keepsUnmanaged ? types.first : nil) else { continue }
-                objects.append(.object(try await withSubResources(Redaction.redact(item, as: type).objectValue ?? object, type)))
+                let whole = try await withParts(object, type, readBefore: readBefore)
+                objects.append(.object(try await withSubResources(Redaction.redact(.object(whole), as: type).objectValue ?? whole, type)))
             }
             return .array(Self.sorted(objects, by: api.sortKey))
         }
@@ -121,6 +122,21 @@ public struct LiveTenantReader: Sendable {
             throw .invalidResponse("GET /\(path) answered no object")
         }
         return object
+    }
+
+    /// The parts a resource keeps at endpoints of its own (a self-service profile's custom text), put where the files
+    /// write them; redacted with the rest of the resource.
+    private func withParts(_ object: [String: JSONValue], _ type: ResourceType, readBefore: [SnapshotSection: JSONValue]) async throws(ManagementAPIError) -> [String: JSONValue] {
+        guard !type.parts.isEmpty, let id = object[type.api.idField]?.stringValue else { return object }
+        var result = JSONValue.object(object)
+        for part in type.parts {
+            for instance in part.readInstances(readBefore) {
+                let path = part.path(with: instance.values.merging(["id": id]) { first, _ in first })
+                guard let answer = try await readIfPresent(String(path.dropFirst())), answer.objectValue?.isEmpty != true else { continue }
+                result = result.setting(answer, at: instance.keyPath)
+            }
+        }
+        return result.objectValue ?? object
     }
 
     /// A resource's sub-resources (a connection's enabled clients, a role's permissions), embedded as the snapshot keeps them.

@@ -67,6 +67,7 @@ struct ResourceSectionParser {
             // An empty `emailProvider: {}` (as exports write it) declares nothing.
             guard !entry.value.entries.isEmpty else { return }
             checkFields(entry.value, against: catalog.sections[kind.rawValue], path: kind.rawValue)
+            checkFormerNames(type, key: kind.rawValue, entry.value)
             readFiles(type, key: kind.rawValue, entry.value)
             resources.append(ResourceDefinition(kind: kind, key: kind.rawValue, body: entry.value))
         case .map(let shape):
@@ -92,6 +93,7 @@ struct ResourceSectionParser {
                 }
                 seen[key] = item.location
                 checkFields(item, against: catalog.sections[kind.rawValue], path: kind.rawValue)
+                checkFormerNames(type, key: key, item)
                 for (field, reason) in type.unmanagedFields.sorted(by: { $0.key < $1.key }) {
                     guard let entry = item.entry(field) else { continue }
                     findings.append(.loader("unmanaged-field", entry.keyLocation,
@@ -99,6 +101,21 @@ struct ResourceSectionParser {
                 }
                 readFiles(type, key: key, item)
                 resources.append(ResourceDefinition(kind: kind, key: key, body: item))
+            }
+        }
+    }
+
+    /// Fields written under a former name: a note naming the field they stand for, an error when both are written
+    /// and disagree.
+    private mutating func checkFormerNames(_ type: ResourceType, key: String, _ node: ConfigNode) {
+        for (former, current) in type.formerNames.sorted(by: { $0.key < $1.key }) {
+            guard let entry = node.entry(former) else { continue }
+            if let written = node.entry(current), written.value.json != entry.value.json {
+                findings.append(.loader("conflicting-fields", entry.keyLocation,
+                    "\(type.noun) `\(key)` writes both `\(former)` (the former name of `\(current)`) and `\(current)` (line \(written.keyLocation.line)), with different values; keep `\(current)` only"))
+            } else {
+                findings.append(.loader("former-field-name", entry.keyLocation,
+                    "`\(former)` of \(type.noun) `\(key)` is the former name of `\(current)`: tenantctl sends it as `\(current)`; rename it in the file when convenient", severity: .note))
             }
         }
     }

@@ -47,6 +47,11 @@ public enum DesiredState {
                                        location: resource.location, source: resource.body)
             }
             var value = resource.body.json
+            for (former, current) in type.formerNames {
+                guard case .object(var object) = value, let written = object.removeValue(forKey: former) else { continue }
+                if object[current] == nil { object[current] = written }
+                value = .object(object)
+            }
             var subItems: [String: [JSONValue]] = [:]
             for sub in type.subResources {
                 if let items = value[sub.field] { subItems[sub.field] = items.arrayValue ?? [] }

@@ -5,7 +5,16 @@ import TenantConfig
 /// Parts the files leave out keep their live values.
 extension StepBuilder {
     mutating func planParts(_ resource: DesiredResource, _ type: ResourceType) throws(PlanError) {
-        let (resolved, dependencies) = try resolveReferences(resource, type)
+        var (resolved, dependencies) = try resolveReferences(resource, type)
+        // A resource of a list type (a profile) has its parts under its own id: live, or made by this plan.
+        var id = ""
+        if case .list = type.section {
+            if let current = live[resource.address] { id = current.id } else {
+                id = "{{ref:\(resource.address)}}"
+                dependencies.insert(PendingStep.key("create", resource.address))
+            }
+            resolved = resolved.filter { key, _ in !type.ownFields(of: resolved).keys.contains(key) }
+        }
         let desired = JSONValue.object(resolved)
         let live = JSONValue.object(live[resource.address]?.object ?? [:])
         // Secrets the API never returns cannot be compared: left out of the comparison, sent with their part.
@@ -40,7 +49,8 @@ extension StepBuilder {
                     body = sent
                 }
                 let apiBody = part.toAPI.map { $0(sent) } ?? part.bodyField.map { body[$0] ?? .null } ?? body
-                var step = pending(.update, resource.address, part.method, part.path(with: instance.values), body: encodeSecrets(apiBody), changes: changes,
+                var step = pending(.update, resource.address, part.method, part.path(with: instance.values.merging(["id": id]) { first, _ in first }),
+                                   body: encodeSecrets(apiBody), changes: changes,
                                    notes: part.method == "PATCH" ? ["Merged: fields the files leave out keep their live values."] : [])
                 step.key = PendingStep.key("part \(instance.label)", resource.address)
                 step.dependsOn.formUnion(dependencies)

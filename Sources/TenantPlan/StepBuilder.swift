@@ -30,7 +30,9 @@ struct StepBuilder {
     mutating func plan(_ resource: DesiredResource) throws(PlanError) {
         let type = resource.address.kind.type
         switch type.planning {
-        case .standard: try planStandard(resource, type)
+        case .standard:
+            try planStandard(resource, type)
+            if !type.parts.isEmpty { try planParts(resource, type) }
         case .connection: try planConnection(resource)
         case .action: try planAction(resource, type)
         case .actionModule: try planActionModule(resource, type)
@@ -47,7 +49,9 @@ struct StepBuilder {
 
     private mutating func planStandard(_ resource: DesiredResource, _ type: ResourceType) throws(PlanError) {
         let address = resource.address
-        let (resolved, dependencies) = try resolveReferences(resource, type)
+        var (resolved, dependencies) = try resolveReferences(resource, type)
+        // Parts kept at endpoints of their own (a profile's custom text) are written after the resource, by part.
+        if !type.parts.isEmpty { resolved = type.ownFields(of: resolved) }
         let payload = encodeSecrets(resolved)
         // A resource whose key is in its path is written without it.
         let inPath = type.api.keyInPath ? payload.filter { !type.keyFields.contains($0.key) } : payload
@@ -58,7 +62,8 @@ struct StepBuilder {
                 // PATCH sends what changed; PUT replaces the resource, so it sends all of it.
                 let body = method == "PUT" ? inPath
                     : Dictionary(uniqueKeysWithValues: changes.compactMap { change in payload[change.path].map { (change.path, $0) } })
-                var step = pending(.update, address, method, type.api.itemPath(current.id, keyFields: type.keyFields), body: .object(body), changes: changes)
+                var step = pending(.update, address, method, type.api.itemPath(current.id, keyFields: type.keyFields), body: .object(written(body, type)),
+                                   changes: changes)
                 step.dependsOn.formUnion(dependencies)
                 steps.append(step)
             }
@@ -66,12 +71,14 @@ struct StepBuilder {
         } else {
             guard let method = type.lifecycle.create else { return }
             let atItem = type.lifecycle.createsAtItemPath
+            let (created, after) = splitCreate(atItem ? inPath : payload, type)
             var step = pending(.create, address, method, atItem ? type.api.itemPath(address.key, keyFields: type.keyFields) : type.api.path,
-                               body: .object(atItem ? inPath : payload),
+                               body: .object(written(created, type)),
                                produces: type.api.idField.isEmpty ? nil : ProducedID(address: address.description, field: type.api.idField),
                                changes: creationChanges(resource.payload, type: type))
             step.dependsOn.formUnion(dependencies)
             steps.append(step)
+            appendSetAfterCreate(after, type, address, create: step.key)
             try planSubResources(resource, type, parentID: "{{ref:\(address)}}", liveObject: [:], createdHere: true)
         }
     }
@@ -94,11 +101,13 @@ struct StepBuilder {
                              notes: ["Replaced: \(fields) cannot change in place, so the live \(type.noun) is deleted and created again (it gets a new id)."])
         delete.key = PendingStep.key("replace", address)
         steps.append(delete)
-        var create = pending(.create, address, type.lifecycle.create ?? "POST", type.api.path, body: .object(payload),
+        let (created, after) = splitCreate(payload, type)
+        var create = pending(.create, address, type.lifecycle.create ?? "POST", type.api.path, body: .object(written(created, type)),
                              produces: ProducedID(address: address.description, field: type.api.idField), changes: creationChanges(resource.payload, type: type),
                              notes: ["Replaces the \(type.noun) deleted in the step before (\(fields) changed)."])
         create.dependsOn = dependencies.union([delete.key])
         steps.append(create)
+        appendSetAfterCreate(after, type, address, create: create.key)
         try planSubResources(resource, type, parentID: "{{ref:\(address)}}", liveObject: [:], createdHere: true)
         return true
     }
@@ -177,7 +186,7 @@ struct StepBuilder {
         let changes = fieldChanges(desired: resolved, live: current, type: type, skip: [])
         guard !changes.isEmpty, let method = type.lifecycle.update else { return }
         let body = Dictionary(uniqueKeysWithValues: changes.compactMap { c in resolved[c.path].map { (c.path, $0) } })
-        var step = pending(.update, resource.address, method, type.api.path, body: .object(encodeSecrets(body)), changes: changes,
+        var step = pending(.update, resource.address, method, type.api.path, body: .object(written(encodeSecrets(body), type)), changes: changes,
                            notes: ["\(type.noun.prefix(1).uppercased() + type.noun.dropFirst()) are merged: fields the files leave out keep their live values."])
         step.dependsOn.formUnion(dependencies)
         steps.append(step)
@@ -191,10 +200,10 @@ struct StepBuilder {
             let changes = fieldChanges(desired: resolved, live: current.object, type: type, skip: [])
             guard !changes.isEmpty, let method = type.lifecycle.update else { return }
             let body = Dictionary(uniqueKeysWithValues: changes.compactMap { c in resolved[c.path].map { (c.path, $0) } })
-            step = pending(.update, resource.address, method, type.api.path, body: .object(encodeSecrets(body)), changes: changes)
+            step = pending(.update, resource.address, method, type.api.path, body: .object(written(encodeSecrets(body), type)), changes: changes)
         } else {
             guard let method = type.lifecycle.create else { return }
-            step = pending(.create, resource.address, method, type.api.path, body: .object(encodeSecrets(resolved)),
+            step = pending(.create, resource.address, method, type.api.path, body: .object(written(encodeSecrets(resolved), type)),
                            changes: creationChanges(resolved, type: type))
         }
         step.dependsOn.formUnion(dependencies)
@@ -202,6 +211,37 @@ struct StepBuilder {
     }
 
     // MARK: - Shared pieces
+
+    /// A create's body without the fields the API refuses on create, and those of them whose wanted value is not the
+    /// one a new resource gets.
+    func splitCreate(_ body: [String: JSONValue], _ type: ResourceType) -> (create: [String: JSONValue], after: [String: JSONValue]) {
+        var create = body
+        var after: [String: JSONValue] = [:]
+        for (field, initial) in type.lifecycle.setAfterCreate {
+            guard let wanted = create.removeValue(forKey: field) else { continue }
+            if !JSONNormalizer.satisfies(initial, wanted, key: field) { after[field] = wanted }
+        }
+        return (create, after)
+    }
+
+    /// The update that sets, right after a create, what the create could not.
+    mutating func appendSetAfterCreate(_ after: [String: JSONValue], _ type: ResourceType, _ address: ResourceAddress, create: String) {
+        guard !after.isEmpty, let method = type.lifecycle.update else { return }
+        let fields = after.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")
+        var step = pending(.update, address, method, type.api.itemPath("{{ref:\(address)}}", keyFields: type.keyFields), body: .object(written(after, type)),
+                           changes: [], notes: ["\(fields) cannot be given when a \(type.noun) is created: set right after."])
+        step.key = PendingStep.key("set-after-create", address)
+        step.dependsOn = [create]
+        steps.append(step)
+    }
+
+    /// A body as the API takes it (the type's `adjustWrite`): tenant session lifetimes in fractional hours in minutes.
+    func written(_ body: [String: JSONValue], _ type: ResourceType) -> [String: JSONValue] {
+        guard let adjust = type.adjustWrite else { return body }
+        var adjusted = body
+        adjust.apply(&adjusted)
+        return adjusted
+    }
 
     func pending(_ action: ChangeAction, _ address: ResourceAddress, _ method: String, _ path: String, body: JSONValue?,
                  produces: ProducedID? = nil, changes: [FieldChange], notes: [String] = []) -> PendingStep {

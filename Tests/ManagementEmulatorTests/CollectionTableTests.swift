@@ -5,8 +5,7 @@ import Testing
 
 /// The emulator's collection table, checked for consistency and against the Management API's OpenAPI spec.
 @Suite struct CollectionTableTests {
-    static let specFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/reference/management-api-oas.json")
+    static let specFile = RecordedInteractionsTests.referenceRoot.appendingPathComponent("management-api-oas.json")
     static let specIsPresent = FileManager.default.fileExists(atPath: specFile.path)
 
     /// Where the table knowingly departs from the spec, and what says so.
@@ -86,7 +85,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: specIsPresent, "../shared/reference/management-api-oas.json is absent beside the project"))
+    @Test(.enabled(if: specIsPresent, "\(RecordedInteractionsTests.absence("the Management API's spec in the reference folder", then: "CI runs it with it"))"))
     func routesScopesStatusesAndPagingAgreeWithTheSpec() throws {
         let root = try JSONValue.parse(Data(contentsOf: Self.specFile))
         let paths = try #require(root["paths"]?.objectValue)

@@ -4,7 +4,7 @@ import Testing
 @testable import ManagementEmulator
 
 /// Replays what the Deploy CLI recorded against its real tenant for issue 14's collections
-/// (`../shared/reference/a0deploy/recordings`, trimmed copies in `Fixtures/a0deploy-collections`): every status and
+/// (the reference folder's `a0deploy/recordings`, trimmed copies in `Fixtures/a0deploy-collections`): every status and
 /// every answer must be the recorded one, except the time a write stamps (`updated_at`, from the first write on),
 /// which the emulator stamps with its own clock. A self-service profile's custom text is not replayed: it is managed apart from the profile.
 @Suite struct DeployCLICollectionRecordingsTests {

@@ -3,17 +3,17 @@ import Foundation
 import Testing
 @testable import ManagementEmulator
 
-/// Replays the exchanges the Deploy CLI recorded against its real tenant (`../shared/reference/a0deploy/recordings`,
+/// Replays the exchanges the Deploy CLI recorded against its real tenant (the reference folder's `a0deploy/recordings`,
 /// trimmed copies in `Fixtures/a0deploy`) with the endpoints the emulator serves as data: organizations, roles,
 /// hooks, email templates, guardian, attack protection, risk assessment, supplemental signals, prompts, branding
 /// (its phone providers and templates apart) and the global client. Every status and every answer must be the
 /// recorded one.
 @Suite struct DeployCLIRecordingsTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/a0deploy")
-    static let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/reference/a0deploy/recordings")
+    static let source = RecordedInteractionsTests.referenceRoot.appendingPathComponent("a0deploy/recordings")
     static let sourceIsPresent = FileManager.default.fileExists(atPath: source.path)
-    static let absent = "../shared/reference/a0deploy/recordings is absent beside the project: only the trimmed copies in Fixtures/a0deploy are replayed"
+    static let absent = RecordedInteractionsTests.absence("the Deploy CLI's recordings in \(source.path)",
+                                                          then: "only the trimmed copies in Fixtures/a0deploy are replayed")
 
     static func names(in directory: URL) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()

@@ -23,6 +23,22 @@ import Testing
         #expect(settings?["friendly_name"] == .string("Emulated tenant"), "the rest is kept")
     }
 
+    @Test func sessionLifetimesSentInMinutesAreKeptInHours() async throws {
+        let http = try await EmulatorHTTP.start()
+        defer { Task { await http.stop() } }
+        // What the Deploy CLI sent for `session_lifetime: 3.0166666666666666`, and what the real API answered (recorded).
+        let patched = try await http.api("PATCH", "tenants/settings", body: j(#"{"session_lifetime_in_minutes":181,"idle_session_lifetime_in_minutes":60}"#))
+        #expect(patched.status == 200)
+        #expect(patched.body?["session_lifetime"] == .number(3.0166666666666666) && patched.body?["idle_session_lifetime"] == .number(1))
+        #expect(patched.body?["session_lifetime_in_minutes"] == nil)
+        let both = try await http.api("PATCH", "tenants/settings", body: j(#"{"session_lifetime":3,"session_lifetime_in_minutes":181}"#))
+        #expect(both.status == 400 && both.body?["errorCode"] == .string("invalid_body"))
+        #expect(try await http.api("GET", "tenants/settings").body?["session_lifetime"] == .number(3.0166666666666666), "a refused write changes nothing")
+        // Not in the spec, but the real API took it from the Deploy CLI (recorded).
+        let login = try await http.api("PATCH", "tenants/settings", body: j(##"{"universal_login":{"colors":{"primary":"#F8F8F2"}}}"##))
+        #expect(login.status == 200 && login.body?["universal_login"]?["colors"]?["primary"] == .string("#F8F8F2"))
+    }
+
     @Test func aFreshTenantHasItsGlobalClient() async throws {
         let http = try await EmulatorHTTP.start { $0.domain = "acme-dev.eu.auth0.com" }
         defer { Task { await http.stop() } }

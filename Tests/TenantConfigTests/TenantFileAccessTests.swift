@@ -31,8 +31,8 @@ import Testing
 
     @Test func aScriptLinkedInsideTheFolderIsRead() throws {
         let tenant = memoryTenant {
-            $0.links["t/databases/db/login.js"] = "../../shared/login.js"
-            $0.files["t/shared/login.js"] = Data("function login(email, password, callback) { callback(null); }\n".utf8)
+            $0.links["t/databases/db/login.js"] = "../../common/login.js"
+            $0.files["t/common/login.js"] = Data("function login(email, password, callback) { callback(null); }\n".utf8)
         }
         #expect(tenant.findings.filter { $0.severity == .error }.isEmpty, "\(tenant.findings)")
         #expect(tenant.scripts.first?.text.hasPrefix("function login") == true)

@@ -195,9 +195,13 @@ import TenantConfig
                   introduction: Welcome
         """
         let plan = try F.plan(F.tenant(yaml), F.snapshot([:]))
-        #expect(plan.steps.map { "\($0.method) \($0.path)" } == ["POST /user-attribute-profiles", "POST /self-service-profiles"])
-        #expect(plan.steps[1].body == F.object(#"{"name":"SSO","allowed_strategies":["okta"],"user_attribute_profile_id":"{{ref:userAttributeProfiles/Attributes}}"}"#))
-        #expect(F.tenant(yaml).findings.filter { $0.rule == "unmanaged-field" }.first?.message.contains("managed with the singleton-parts mechanism the lead is adding") == true)
+        #expect(plan.steps.map { "\($0.method) \($0.path)" } == ["POST /user-attribute-profiles", "POST /self-service-profiles",
+                                                                  "PUT /self-service-profiles/{{ref:selfServiceProfiles/SSO}}/custom-text/en/get-started"])
+        #expect(plan.steps[1].body == F.object(#"{"name":"SSO","allowed_strategies":["okta"],"user_attribute_profile_id":"{{ref:userAttributeProfiles/Attributes}}"}"#),
+                "the custom text is not part of the profile's own body")
+        #expect(plan.steps[2].body == F.object(#"{"introduction":"Welcome"}"#))
+        #expect(plan.steps[2].dependsOn.contains(2), "after the profile it belongs to")
+        #expect(F.tenant(yaml).findings.filter { $0.rule == "unmanaged-field" }.isEmpty)
         let error = try #require(throws: PlanError.self) { try F.plan(F.tenant(yaml.replacingOccurrences(of: "id: Attributes", with: "id: Missing")), F.snapshot([:])) }
         #expect(error.description.hasPrefix("acme-test/tenant.yaml:7:32: selfServiceProfiles/SSO names the user attribute profile `Missing`"))
     }

@@ -39,7 +39,9 @@ extension EmulatedTenant {
                 updated = .object(stored)
             default: updated = body
             }
-            singletons[key] = updated.objectValue.map { .object(Self.withoutKeys(spec, $0)) } ?? updated
+            var object = updated.objectValue.map { Self.withoutKeys(spec, $0) }
+            if let stored = spec.stored, let kept = object, let changes = body.objectValue { object = try stored(changes, kept) }
+            singletons[key] = object.map(JSONValue.object) ?? updated
             let answer = presented(spec, singletons[key] ?? updated, parameters)
             return .ok(spec.writeAnswer?(answer) ?? answer)
         }

@@ -45,6 +45,9 @@ struct SingletonSpec: Sendable {
     var presentedKeys: [String: String] = [:]
     /// What a write answers when it is not the object as read: a guardian factor's `PUT` answers `{enabled}` alone.
     var writeAnswer: (@Sendable (_ presented: JSONValue) -> JSONValue)?
+    /// How the API keeps what a write gives in another form than it was sent: the tenant's session lifetimes sent in
+    /// minutes are kept, and answered, in hours. Throws what the API answers to a body it refuses.
+    var stored: (@Sendable (_ body: [String: JSONValue], _ object: [String: JSONValue]) throws(APIErrorResponse) -> [String: JSONValue])?
     /// A fresh tenant's objects, by concrete path; a seed fills what it leaves out from these too.
     var initial: [String: JSONValue] = [:]
     /// What a seed without the section gives, when not `initial` (tenant settings: `{}`).

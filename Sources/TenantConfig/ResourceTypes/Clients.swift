@@ -12,7 +12,10 @@ extension ResourceType {
             lifecycle: .standard, rank: 10)
         type.api.keepsUnmanaged = true
         type.readOnlyFields = ["client_id", "tenant", "global", "signing_keys", "jwks_uri", "client_secret", "owners", "callback_url_template",
-                               "config_route", "is_token_endpoint_ip_header_trusted_legacy"]
+                               "config_route", "is_token_endpoint_ip_header_trusted_legacy", "cross_origin_auth"]
+        // The API still answers the deprecated `cross_origin_auth` beside `cross_origin_authentication` but refuses it
+        // on write; the Deploy CLI's files write it, and the Deploy CLI sends it as `cross_origin_authentication`.
+        type.formerNames = ["cross_origin_auth": "cross_origin_authentication"]
         // Auth0 generates the secret and the signing keys; the encryption key is never read back.
         type.secretFields = [SecretField("client_secret", onRead: .drop), SecretField("signing_keys", onRead: .drop),
                              SecretField("encryption_key", onRead: .drop)]

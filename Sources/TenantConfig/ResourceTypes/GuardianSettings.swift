@@ -28,7 +28,7 @@ extension ResourceType {
     /// files leave out is left alone.
     static func tenantWide(_ kind: ResourceKind, noun: String, parts: [SingletonPart], example: String,
                            secrets: [String: String] = [:], rank: Int = 93, directory: DirectoryLayout? = nil) -> ResourceType {
-        let section = parts[0].snapshot.section
+        let section = parts[0].snapshot.section ?? SnapshotSection(rawValue: kind.rawValue)
         var type = ResourceType(
             kind: kind, noun: noun, section: .singleton,
             api: APIShape(path: parts.first?.path ?? "/", listing: .parts, snapshotSection: section),

@@ -10,6 +10,8 @@ extension ResourceType {
             api: APIShape(path: "/log-streams", listing: .plain, snapshotSection: .logStreams, sortKey: ["name"]),
             lifecycle: .standard, rank: 90)
         type.readOnlyFields = ["id"]
+        // The create takes no `status` (a new stream is active); a paused or suspended one is set so right after.
+        type.lifecycle.setAfterCreate = ["status": .string("active")]
         type.immutableFields = [ImmutableField("type", onChange: .replace)]
         // API keys, tokens, authorization headers, and Sumo Logic's source address (a URL holding its token).
         type.secretFields = ["key", "token", "secret", "authorization", "password", "sumosourceaddress"].map { SecretField("sink.*\($0)*", onRead: .redact) }

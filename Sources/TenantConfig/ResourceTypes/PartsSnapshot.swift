@@ -4,7 +4,7 @@ extension ResourceType {
     /// The snapshot sections a type is read into.
     public var snapshotSections: [SnapshotSection] {
         var seen: Set<SnapshotSection> = []
-        return ([api.snapshotSection] + parts.map(\.snapshot.section)).filter { seen.insert($0).inserted }
+        return ([api.snapshotSection] + parts.compactMap(\.snapshot.section)).filter { seen.insert($0).inserted }
     }
 
     /// The section in the files' shape, put together from the snapshot; nil when the snapshot holds none of it.
@@ -23,6 +23,8 @@ extension ResourceType {
                     guard let answer = item[field] else { return nil }
                     return (part.instance(named: item), answer)
                 }
+            case .embedded:
+                continue
             }
             for (instance, answer) in answers {
                 guard let value = part.fromAPI.map({ $0(answer) }) ?? answer else { continue }
@@ -54,15 +56,18 @@ extension ResourceType {
                     var item = instance.values.mapValues(JSONValue.string)
                     item[field] = answer
                     sections[section] = .array((sections[section]?.arrayValue ?? []) + [.object(item)])
+                case .embedded:
+                    continue
                 }
             }
         }
         // A part read as absent is still a section read: "none", not "not read".
-        for part in parts where sections[part.snapshot.section] == nil {
+        for part in parts where part.snapshot.section.map({ sections[$0] == nil }) ?? false {
             switch part.snapshot {
             case .section(let section): sections[section] = .null
             case .member(let section, _): sections[section] = .object([:])
             case .items(let section, _): sections[section] = .array([])
+            case .embedded: continue
             }
         }
         return sections

@@ -29,6 +29,12 @@ public struct ResourceType: Sendable {
     /// Where the Deploy CLI's directory format keeps the section (`clients/<name>.json`), for the directory loader and
     /// `export --layout directory`. Defaults to one JSON file per resource in the section's folder (`DirectoryLayout`).
     public var directory: DirectoryLayout
+    /// Former names of the API's fields that the Deploy CLI's files still write (`cross_origin_auth`), with the field
+    /// each stands for now: loaded as that field, with a note saying so.
+    public var formerNames: [String: String] = [:]
+    /// How a body is written when the API takes a value in another form than it answers it (tenant session
+    /// lifetimes in fractional hours are sent in minutes): compared as read, sent as the API takes it.
+    public var adjustWrite: WriteAdjustment?
     /// Values the files may leave out that the API needs (a custom database's `strategy`).
     public var defaults: [String: JSONValue] = [:]
     /// Order among steps that do not depend on each other: lower first (what others point at comes first);
@@ -76,6 +82,18 @@ public struct ResourceType: Sendable {
 
     /// The natural key of a resource as the files write it: its key fields joined by ` → `.
     public static func joinKey(_ values: [String]) -> String { values.joined(separator: " → ") }
+}
+
+/// A value the API takes in another form than it answers it, for documentation and for the planner.
+public struct WriteAdjustment: Sendable {
+    /// What changes, for docs/resource-types.md.
+    public var summary: String
+    public var apply: @Sendable (_ body: inout [String: JSONValue]) -> Void
+
+    public init(_ summary: String, apply: @escaping @Sendable (_ body: inout [String: JSONValue]) -> Void) {
+        self.summary = summary
+        self.apply = apply
+    }
 }
 
 /// How a Deploy CLI section is written.
@@ -251,6 +269,9 @@ public struct Lifecycle: Sendable, Equatable {
     /// Whether a resource is created at its own path (`PUT /guardian/factors/sms/templates`) rather than by a
     /// POST to the collection.
     public var createsAtItemPath = false
+    /// Fields the create refuses (a log stream's `status`), with the value a new resource gets: left out of the
+    /// create, and set by an update right after it when the files want another value.
+    public var setAfterCreate: [String: JSONValue] = [:]
 
     public init(create: String?, update: String?, delete: Deletion, notWrittenReason: String? = nil) {
         self.create = create
@@ -532,10 +553,13 @@ public enum PartSnapshot: Sendable, Equatable {
     /// One item per occurrence in a list section: the named levels as fields of the item, the answer under `field`
     /// (`prompts_custom_text`: `{prompt, language, custom_text}`).
     case items(SnapshotSection, field: String)
+    /// Inside each resource of a list type, where the files write it (a self-service profile's `customText`).
+    case embedded
 
-    public var section: SnapshotSection {
+    public var section: SnapshotSection? {
         switch self {
         case .section(let section), .member(let section, _), .items(let section, _): section
+        case .embedded: nil
         }
     }
 }

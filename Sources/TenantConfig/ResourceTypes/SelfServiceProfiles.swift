@@ -13,7 +13,11 @@ extension ResourceType {
             lifecycle: .standard, rank: 113)
         type.readOnlyFields = ["id", "created_at", "updated_at"]
         type.references = [Reference("user_attribute_profile_id", to: [.userAttributeProfiles], inAPI: .id, label: "user attribute profile")]
-        type.unmanagedFields = ["customText": "managed with the singleton-parts mechanism the lead is adding"]
+        // Custom text per language and page, each at its own endpoint (replaced whole), kept in the profile as the files
+        // write it. Reading takes the tenant's enabled locales.
+        type.parts = [SingletonPart("customText.{language}.{page}", path: "/self-service-profiles/{id}/custom-text/{language}/{page}", method: "PUT",
+                                    snapshot: .embedded,
+                                    readValues: ["language": .fromSection(.tenantSettings, field: "enabled_locales"), "page": .fixed(["get-started"])])]
         type.example = TypeExample(yaml: """
             userAttributeProfiles:
               - name: Partner attributes
@@ -33,6 +37,10 @@ extension ResourceType {
                   colors:
                     primary: "#19aecc"
                 user_attribute_profile_id: Partner attributes
+                customText:
+                  en:
+                    get-started:
+                      introduction: Welcome! A few steps and your SSO is set up.
             """)
         return type
     }()

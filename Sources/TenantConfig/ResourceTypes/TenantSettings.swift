@@ -15,6 +15,10 @@ extension ResourceType {
             Reference("default_audience", to: [.resourceServers], inAPI: .sameValue, label: "audience", followsChanges: true),
         ]
         type.planning = .mergedSingleton
+        // Flags a real tenant answers that the API's published flags do not list (recorded): Auth0 sets them, the
+        // Deploy CLI's exports contain them and its deploys leave them out, as tenantctl does.
+        type.readOnlyFields = ["flags.universal_login", "flags.new_universal_login_experience_enabled", "flags.enable_legacy_logs_search_v2"]
+        type.adjustWrite = sessionLifetimesInMinutes
         type.example = TypeExample(yaml: """
             tenant:
               friendly_name: Round trip
@@ -23,4 +27,16 @@ extension ResourceType {
             """)
         return type
     }()
+}
+
+extension ResourceType {
+    /// The API answers session lifetimes in hours, fractional ones too (`3.0166666666666666`), but takes whole hours
+    /// only: a fraction is sent in minutes (`session_lifetime_in_minutes: 181`), as the Deploy CLI does (recorded).
+    static let sessionLifetimesInMinutes = WriteAdjustment("a session lifetime in fractional hours is sent in minutes (`…_in_minutes`)") { body in
+        for field in ["session_lifetime", "idle_session_lifetime", "ephemeral_session_lifetime", "idle_ephemeral_session_lifetime"] {
+            guard let hours = body[field]?.numberValue, hours != hours.rounded() else { continue }
+            body[field] = nil
+            body[field + "_in_minutes"] = .number((hours * 60).rounded())
+        }
+    }
 }
