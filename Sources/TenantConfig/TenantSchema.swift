@@ -167,16 +167,17 @@ public enum TenantSchema {
                     "name": string("A name, or a glob pattern."), "reason": string("Why, shown in plans."),
                 ]), "required": .array([.string("name")]), "additionalProperties": .bool(false)]),
             ])])
+            // One schema for every type's list, the types by name: the same entries whatever the type.
             return described(.object([
                 "type": .string("object"),
-                "properties": .object(Dictionary(uniqueKeysWithValues: named.map { ($0.rawValue, JSONValue.object(["type": .string("array"), "items": entry])) })),
-                "additionalProperties": .bool(false),
+                "propertyNames": .object(["enum": .array(named.map { .string($0.rawValue) })]),
+                "additionalProperties": .object(["type": .string("array"), "items": entry]),
             ]), "Resources plan, drift and apply leave alone, per type: never created, changed or deleted, never drift; listed in the plan with the reason.")
         case "ignore_fields":
             return described(.object([
                 "type": .string("object"),
-                "properties": .object(Dictionary(uniqueKeysWithValues: ResourceKind.allCases.map { ($0.rawValue, names) })),
-                "additionalProperties": .bool(false),
+                "propertyNames": .object(["enum": kinds]),
+                "additionalProperties": names,
             ]), "Field paths per type (callbacks, client_metadata.owner) plan, drift and apply leave alone: the live value is kept.")
         default: return .object([:])
         }

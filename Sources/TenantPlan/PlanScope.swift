@@ -105,6 +105,8 @@ public struct PlanScope: Sendable {
                 continue
             }
             let kept = JSONValue.object(current.object).value(at: path)
+            // Neither says anything: nothing to keep (and no empty parent object to make).
+            if wanted == nil && kept == nil { continue }
             if let wanted, !JSONNormalizer.satisfies(kept, wanted, key: path.last ?? "") { differing.append(field.path) }
             resource.payload = JSONValue.object(resource.payload).setting(kept, at: path).objectValue ?? resource.payload
         }

@@ -39,7 +39,7 @@ public struct TextPlanRenderer: Sendable {
             out.append("")
         }
         if let notes = plan.notes, !notes.isEmpty {
-            out.append(paint("Notes:", "1"))
+            out.append(paint("Not compared:", "1"))
             for note in notes { out.append("  i \(note.resource): \(note.note)") }
             out.append("")
         }

@@ -150,7 +150,7 @@ import TenantConfig
         #expect(plan.notes == [ResourceNote(resource: ResourceAddress(.emailProvider, "emailProvider"),
                                             note: "`credentials` is write-only: the Management API never returns it, so tenantctl cannot tell whether it changed. It is sent whenever the email provider is created or another of its fields changes.")])
         let text = TextPlanRenderer(color: false).render(plan)
-        #expect(text.hasPrefix("No changes.") && text.contains("Notes:\n  i emailProvider/emailProvider: `credentials` is write-only"))
+        #expect(text.hasPrefix("No changes.") && text.contains("Not compared:\n  i emailProvider/emailProvider: `credentials` is write-only"))
         #expect(!text.contains("smtp-pass-value"))
         #expect(try F.plan(F.tenant(yaml, settings: settings, environment: environment), F.snapshot([:]), environment: environment).notes == nil,
                 "a provider created by the plan sends its credentials: nothing to say")
