@@ -169,7 +169,17 @@ enum AtomicFiles {
                 for name in try manager.contentsOfDirectory(atPath: target.path) where files.keys.allSatisfy({ !$0.hasPrefix(name) }) && !TenantLayout.resourceNames.contains(name) {
                     try manager.moveItem(at: target.appendingPathComponent(name), to: staging.appendingPathComponent(name))
                 }
-                _ = try manager.replaceItemAt(target, withItemAt: staging)
+                // `replaceItemAt` refuses a non-empty folder on Linux: the old folder is moved aside, the new one in,
+                // and the old one is put back if that fails.
+                let aside = staging.deletingLastPathComponent().appendingPathComponent(staging.lastPathComponent + "-old")
+                try manager.moveItem(at: target, to: aside)
+                do {
+                    try manager.moveItem(at: staging, to: target)
+                } catch {
+                    try manager.moveItem(at: aside, to: target)
+                    throw error
+                }
+                try manager.removeItem(at: aside)
             } else {
                 try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try manager.moveItem(at: staging, to: target)

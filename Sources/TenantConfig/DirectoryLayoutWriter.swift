@@ -96,9 +96,11 @@ public enum DirectoryLayoutWriter {
 
         /// What names an item's file: the piece's naming fields, else the type's key fields.
         func name(of item: JSONValue, piece: DirectoryPiece, type: ResourceType) -> String {
-            let fields = piece.naming.isEmpty ? type.keyFields : piece.naming
-            let values = fields.compactMap { item[$0].flatMap { $0.stringValue ?? ($0.numberValue.map { String(Int($0)) }) } }
-            return values.isEmpty ? type.noun : values.joined(separator: "_")
+            let values = { (fields: [String]) in fields.compactMap { item[$0].flatMap { $0.stringValue ?? ($0.numberValue.map { String(Int($0)) }) } } }
+            // An item without its naming fields (an API without a name) is named by its key.
+            let named = piece.naming.isEmpty ? [] : values(piece.naming)
+            let keyed = named.isEmpty ? values(type.keyFields) : named
+            return keyed.isEmpty ? type.noun : keyed.joined(separator: "_")
         }
 
         /// The item with the files its file fields name moved where the layout keeps them, and the paths rewritten.
