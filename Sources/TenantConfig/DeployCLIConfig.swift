@@ -47,6 +47,9 @@ public struct DeployCLIConfig: Sendable {
     /// Ignored fields, with the config.json setting each came from.
     public var ignoredFields: [(field: IgnoredField, from: String)] = []
     public var dropped: [Dropped] = []
+    /// The secret values config.json holds (credentials, secret keywords' values or their secret-looking parts), by
+    /// the name they are reported under: only so that `init` can check nothing it writes holds one. Never written.
+    public var secretValues: [String: String] = [:]
     /// The file as the user named it.
     public var file: String
 
@@ -130,6 +133,7 @@ public struct DeployCLIConfig: Sendable {
                             reason: "\(entry.key) in the Deploy CLI's config.json", location: location))
                     }
                 } else if let reason = noCounterpart[entry.key] {
+                    if SecretCanaries.credentialNames.contains(entry.key), let value = value.string { config.secretValues[entry.key] = value }
                     config.drop(entry, reason)
                 } else {
                     config.drop(entry, "not a Deploy CLI setting tenantctl knows; left out")
@@ -196,6 +200,9 @@ public struct DeployCLIConfig: Sendable {
             }
             if SecretReference.nameLooksSecret(name) || Self.looksSecret(mapping.value.json) {
                 secretKeywords.insert(name)
+                for (index, secret) in Self.secretParts(of: mapping.value.json, named: SecretReference.nameLooksSecret(name)).enumerated() {
+                    secretValues[index == 0 ? name : "\(name) (part \(index + 1))"] = secret
+                }
             } else {
                 keywords[name] = value
             }
@@ -234,6 +241,17 @@ public struct DeployCLIConfig: Sendable {
             looksLikeCredential(text)
         case .null, .bool, .number:
             false
+        }
+    }
+
+    /// The strings of a secret keyword's value that are secret: all of a string named like a secret; in an object,
+    /// the members named or valued like one (a `type: OAUTH_APP` beside a `client_secret` is not).
+    static func secretParts(of value: JSONValue, named: Bool) -> [String] {
+        switch value {
+        case .string(let text): named || looksLikeCredential(text) ? [text] : []
+        case .object(let members): members.keys.sorted().flatMap { secretParts(of: members[$0]!, named: named || SecretReference.nameLooksSecret($0)) }
+        case .array(let items): items.flatMap { secretParts(of: $0, named: named) }
+        case .null, .bool, .number: []
         }
     }
 
