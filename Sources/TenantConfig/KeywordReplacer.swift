@@ -2,7 +2,7 @@ import Foundation
 
 /// Deploy CLI-compatible keyword replacement on the raw text of a tenant file, before YAML parsing:
 /// `##KEY##` is replaced by the value as text, `@@KEY@@` by the value as JSON (with the quotes around it, when it is
-/// written `"@@KEY@@"` or `'@@KEY@@'`).
+/// written `"@@KEY@@"`).
 ///
 /// Values come from the environment first, then from the settings' `keywords`. Secret keywords (declared in
 /// `secrets:` or named like one) are replaced by a `SecretReference` marker, so secrets never enter the model.
@@ -52,9 +52,9 @@ public struct KeywordReplacer: Sendable {
         var index = line.startIndex
         while index < line.endIndex {
             let rest = line[index...]
-            // `"@@KEY@@"` and `'@@KEY@@'` are replaced quotes and all, as the Deploy CLI does, so a JSON file (or a
+            // `"@@KEY@@"` is replaced quotes and all, as the Deploy CLI does (double quotes only), so a JSON file (or a
             // quoted YAML value) can hold a list or an object there and stay valid before replacement.
-            if let quote = rest.first, quote == "\"" || quote == "'", let (delimiter, name, end) = keywordAt(rest.dropFirst()), delimiter == "@@",
+            if let quote = rest.first, quote == "\"", let (delimiter, name, end) = keywordAt(rest.dropFirst()), delimiter == "@@",
                end < line.endIndex, line[end] == quote {
                 let column = line.distance(from: line.startIndex, to: index) + 2
                 let afterQuote = line.index(after: end)
