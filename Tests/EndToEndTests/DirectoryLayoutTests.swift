@@ -86,4 +86,20 @@ import Testing
         #expect(exists("as-directory/tenant.yaml") && !exists("as-directory/tenant.json") && !exists("as-directory/clients"), "no file of the former layout is left")
         #expect(!fixture.everythingWritten().contains("dev-only-test-secret"))
     }
+
+    @Test func migrateRulesRefusesTheDirectoryFormatAndWritesNothing() async throws {
+        let fixture = try await EmulatorFixture.start()
+        defer { Task { await fixture.stop() } }
+        let folder = try fixture.copyTenant("Tests/EndToEndTests/Fixtures/acme-dev-directory", as: "directory")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("rules"), withIntermediateDirectories: true)
+        try #"{"name": "add-claim", "script": "./add-claim.js", "enabled": true, "order": 1}"#
+            .write(to: folder.appendingPathComponent("rules/add-claim.json"), atomically: true, encoding: .utf8)
+        try "function addClaim(user, context, callback) { callback(null, user, context); }\n"
+            .write(to: folder.appendingPathComponent("rules/add-claim.js"), atomically: true, encoding: .utf8)
+        let before = fixture.everythingWritten()
+        let result = try await fixture.run(["migrate-rules", "directory"], environment: secret)
+        #expect(result.status == 1)
+        #expect(result.stderr == "error: directory is in the Deploy CLI's directory format, and migrate-rules edits tenant.yaml; export it as tenant.yaml (`tenantctl export --tenant NEW_FOLDER --layout yaml`), migrate that, or convert the rules by hand\n")
+        #expect(fixture.everythingWritten() == before)
+    }
 }
