@@ -149,6 +149,15 @@ import TenantConfig
         #expect(plan.notes?.map(\.note) == ["`enabled_clients` is ignored (`ignore_fields.databases` in tenantctl.yaml): the live value is kept, although the files say otherwise."])
     }
 
+    @Test func anIgnoredFieldOfTheTenantSettingsKeepsItsLiveValue() throws {
+        let settings = "domain: acme-test.eu.auth0.com\nignore_fields:\n  tenant: [support_url, flags.enable_client_connections]\n"
+        let yaml = "tenant:\n  friendly_name: Acme\n  support_url: https://files.example\n  flags:\n    enable_client_connections: true\n"
+        let live = F.snapshot([.tenantSettings: F.object(#"{"friendly_name":"Acme","support_url":"https://dashboard.example","flags":{"enable_client_connections":false}}"#)])
+        let plan = try F.plan(F.tenant(yaml, settings: settings), live)
+        #expect(plan.isEmpty, "\(TextPlanRenderer(color: false).render(plan))")
+        #expect(plan.notes?.map(\.note) == ["`flags.enable_client_connections`, `support_url` are ignored (`ignore_fields.tenant` in tenantctl.yaml): the live value is kept, although the files say otherwise."])
+    }
+
     @Test func driftLeavesExcludedResourcesAndIgnoredFieldsAlone() throws {
         let settings = "domain: acme-test.eu.auth0.com\nexclude:\n  clients: [SCIM]\nignore_fields:\n  clients: [callbacks]\n"
         let live = F.snapshot([.clients: F.object(#"[{"client_id":"c1","name":"Web","callbacks":["https://x"]},{"client_id":"c2","name":"SCIM"}]"#)])
