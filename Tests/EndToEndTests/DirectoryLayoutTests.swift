@@ -102,4 +102,32 @@ import Testing
         #expect(result.stderr == "error: directory is in the Deploy CLI's directory format, and migrate-rules edits tenant.yaml; export it as tenant.yaml (`tenantctl export --tenant NEW_FOLDER --layout yaml`), migrate that, or convert the rules by hand\n")
         #expect(fixture.everythingWritten() == before)
     }
+
+    @Test func theDeployCLIsTestTenantExportedInEitherLayoutPlansNoChanges() async throws {
+        // Every section the Deploy CLI's own test tenant holds (pages, email templates, forms, guardian, prompts, …).
+        let fixture = try await EmulatorFixture.start(seed: nil, domain: "auth0-deploy-cli-e2e.us.auth0.com")
+        defer { Task { await fixture.stop() } }
+        let source = try fixture.copyTenant("Tests/EndToEndTests/Fixtures/deploy-cli-lots-of-configuration", as: "t")
+        let secrets = ["MANDRILL_API_KEY": "mandrill-api-key-3f9c1a", "SUSPENDED_DD_LOG_STREAM_SINK_DATADOGAPIKEY": "dd-api-key-77e1"]
+        #expect(try await fixture.run(["apply", "t", "--auto-approve", "-q"], environment: secrets).status == 0)
+        // The lint rules its placeholders trip are turned off as in its own settings (export writes fresh settings).
+        let settings = try String(contentsOf: source.appendingPathComponent("tenantctl.yaml"), encoding: .utf8)
+        let lint = String(settings[settings.range(of: "lint:\n")!.lowerBound..<settings.range(of: "secrets:\n")!.lowerBound])
+        var plans: [JSONValue] = []
+        for layout in ["yaml", "directory"] {
+            let exported = try await fixture.run(["export", "--tenant", layout, "--layout", layout, "-q"])
+            #expect(exported.status == 0, "\(exported.stderr)")
+            let handle = try FileHandle(forWritingTo: fixture.directory.appendingPathComponent("\(layout)/tenantctl.yaml"))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(lint.utf8))
+            try handle.close()
+            let planned = try await fixture.run(["plan", layout, "--format", "json", "-q"], environment: secrets)
+            #expect(planned.status == 0, "\(layout): \(planned.stdout)\(planned.stderr)")
+            plans.append(try JSONValue.parse(Data(planned.stdout.utf8)))
+        }
+        #expect(plans[1]["steps"] == .array([]), "the directory export plans no changes: \(plans[1]["steps"].map { String(decoding: $0.encoded(), as: UTF8.self) } ?? "")")
+        #expect(plans[0]["steps"] == .array([]))
+        #expect(plans[0]["desired_digest"] == plans[1]["desired_digest"])
+        #expect(FileManager.default.fileExists(atPath: fixture.directory.appendingPathComponent("directory/forms/Blank-form.json").path))
+    }
 }
