@@ -116,7 +116,8 @@ public struct InitCommand: ParsableCommand {
             + "\(copy.files.count) file\(copy.files.count == 1 ? "" : "s") copied, tenantctl.yaml written\(config.map { " from \($0)" } ?? " with every setting commented (no --config)").\n"
         var notCarried = (deployConfig?.dropped ?? []).map { "  \($0.location): \($0.setting): \($0.reason)" }
         notCarried += copy.notCopied.map { "  \($0.file): not copied: \($0.reason)" }
-        notCarried += tenant.findings.filter { $0.rule == "missing-file" }.map { "  \($0.location.map { "\($0): " } ?? "")not copied: \($0.message)" }
+        // Files the project names that are not there, or not inside it: nothing to copy, the new folder says so too.
+        notCarried += tenant.findings.filter { ["missing-file", "path-escapes-tenant", "not-a-regular-file"].contains($0.rule) }.map { "  \($0.location.map { "\($0): " } ?? "")not copied: \($0.message)" }
         if !notCarried.isEmpty {
             report += "\nDid not carry over:\n" + notCarried.joined(separator: "\n") + "\n"
         }
