@@ -19,6 +19,7 @@ public struct NamePattern: Sendable, Hashable, CustomStringConvertible {
     public let description: String
     private let tokens: [Token]
 
+    /// The pattern `text` writes; throws, saying why and what to write instead, when it does not compile.
     public init(_ text: String) throws(CompileError) {
         description = text
         var tokens: [Token] = []
@@ -85,6 +86,7 @@ public struct NamePattern: Sendable, Hashable, CustomStringConvertible {
         tokens.contains { if case .literal = $0 { false } else { true } }
     }
 
+    /// Whether `name` is one the pattern names (the whole name, case-sensitive).
     public func matches(_ name: String) -> Bool {
         Self.match(tokens[...], Array(name)[...])
     }

@@ -19,6 +19,7 @@ public struct PlanScope: Sendable {
         self.ignoredFields = ignoredFields
     }
 
+    /// The scope tenantctl.yaml sets.
     public init(_ settings: DeploySettings) {
         self.init(exclusions: settings.exclusions, ignoredFields: settings.ignoredFields)
     }
@@ -35,6 +36,8 @@ public struct PlanScope: Sendable {
         public var warnings: [String]
     }
 
+    /// The desired resources with the excluded ones taken out and ignored fields at their live values, the tenant
+    /// the step builder reads (live excluded resources declared, so never deleted), and what the plan says about it.
     public func apply(to desired: [DesiredResource], of tenant: TenantDefinition, live: LiveState, managed: Set<ResourceKind>) -> Scoped {
         var scoped = Scoped(desired: [], tenant: tenant, excluded: [], notes: [], warnings: [])
         var excludedAddresses: [ResourceAddress: ResourceExclusion] = [:]
