@@ -111,6 +111,11 @@ public struct InitCommand: ParsableCommand {
         }
         let settingsText = deployConfig?.settingsYAML(domain: domain) ?? NewTenantFiles.settings(domain: domain)
         files["tenantctl.yaml"] = Data(settingsText.utf8)
+        // The new folder must read back as the project did: the same resources, scripts and files, and settings that load.
+        let differences = DeployCLIProject.differences(between: tenant, and: files, environment: environment)
+        if !differences.isEmpty {
+            throw failure("the copy of \(path) would not load as the project does, so nothing was written:\n" + differences.map { "  \($0)" }.joined(separator: "\n"))
+        }
 
         var report = "Made \(folder) from \(path) (\(located.layout == .directory ? "the Deploy CLI's directory format" : "the Deploy CLI's YAML format")): "
             + "\(copy.files.count) file\(copy.files.count == 1 ? "" : "s") copied, tenantctl.yaml written\(config.map { " from \($0)" } ?? " with every setting commented (no --config)").\n"

@@ -79,6 +79,43 @@ public struct DeployCLIProject: Sendable, Equatable {
         return copy
     }
 
+    /// What differs between the project as loaded and the new folder's files loaded back the same way (the new
+    /// folder's tenantctl.yaml included): a resource or script lost, a setting that does not read back. Empty when
+    /// the copy is faithful; anything else is a bug of the copy, and nothing may be written.
+    public static func differences(between source: TenantDefinition, and files: [String: Data], environment: [String: String]) -> [String] {
+        let root = "new-tenant"
+        var memory = InMemoryFileSystem(files: [:])
+        for (path, data) in files { memory.files[TenantPath.join(root, path)] = data }
+        let copy = TenantLoader(fileSystem: memory, environment: environment).load(root)
+        var differences: [String] = []
+        let settingsErrors = copy.findings.filter { $0.severity == .error && $0.location?.file == TenantPath.join(root, TenantLoader.settingsName) }
+        differences += settingsErrors.map { "tenantctl.yaml does not read back: \($0.message)" }
+        let names = { (tenant: TenantDefinition) in tenant.resources.map { "\($0.kind.rawValue)/\($0.key)" } }
+        if names(copy) != names(source) {
+            differences.append("the resources differ: \(Set(names(source)).symmetricDifference(names(copy)).sorted().joined(separator: ", "))")
+        }
+        // Each script and file by what it belongs to, with what it holds: the same text, wherever it now lives.
+        let read = { (tenant: TenantDefinition) -> [String: JSONValue] in
+            var read: [String: JSONValue] = [:]
+            for script in tenant.scripts {
+                let name = switch script.kind {
+                case .databaseScript(let name): "the \(name.rawValue) script of \(script.owner)"
+                case .rule: "rule \(script.owner)"
+                case .action: "the code of action \(script.owner)"
+                }
+                read[name] = .string(script.text)
+            }
+            for file in tenant.attachedFiles { read["\(file.kind.rawValue)/\(file.owner).\(file.field)"] = file.value }
+            return read
+        }
+        let (before, after) = (read(source), read(copy))
+        let differing = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+        if !differing.isEmpty {
+            differences.append("the scripts and files read differ: \(differing.joined(separator: ", "))")
+        }
+        return differences
+    }
+
     /// `file` relative to `folder`, or nil when it is not inside it.
     static func relative(_ file: String, to folder: String) -> String? {
         let folder = TenantPath.normalize(folder)

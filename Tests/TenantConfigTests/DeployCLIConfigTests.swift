@@ -79,6 +79,18 @@ import Testing
         let copy = project.copy(of: tenant)
         #expect(copy.files.map { "\($0.target) ← \($0.source)" } == ["db/login.js ← p/db/login.js", "tenant.yaml ← p/acme.yaml"])
         #expect(copy.notCopied.isEmpty)
+        // The copy loads back as the project did; one that lost a script or writes broken settings does not.
+        var copied: [String: Data] = [:]
+        for file in copy.files { copied[file.target] = try files.contents(of: file.source) }
+        copied["tenantctl.yaml"] = Data("allow_deletes: false\n".utf8)
+        #expect(DeployCLIProject.differences(between: tenant, and: copied, environment: [:]).isEmpty)
+        var lost = copied
+        lost["db/login.js"] = nil
+        lost["tenantctl.yaml"] = Data("allow_deletes: maybe\n".utf8)
+        #expect(DeployCLIProject.differences(between: tenant, and: lost, environment: [:]) == [
+            "tenantctl.yaml does not read back: `allow_deletes` must be true or false, found a string",
+            "the scripts and files read differ: the login script of users",
+        ])
 
         #expect(throws: DeployCLIProject.NotAProject(description: "p holds neither tenant.json (the Deploy CLI's directory format) nor tenant.yaml; name the Deploy CLI's YAML file (`--from-deploy-cli path/to/tenant.yaml`) or its directory-format folder")) {
             try DeployCLIProject.locate("p", fileSystem: files)
@@ -108,6 +120,10 @@ struct ReferenceDeployCLIProjectTests {
         #expect(tenant.findings.filter { DeployCLIProject.refusingRules.contains($0.rule) }.isEmpty)
         let copy = project.copy(of: tenant)
         #expect(copy.notCopied.isEmpty)
+        var copied: [String: Data] = ["tenantctl.yaml": Data(settings.utf8)]
+        for file in copy.files { copied[file.target] = try Data(contentsOf: URL(fileURLWithPath: file.source)) }
+        #expect(DeployCLIProject.differences(between: tenant, and: copied, environment: ReferenceFilesTests.keywordValues).isEmpty,
+                "the new folder loads as the example does")
         let targets = copy.files.map(\.target)
         #expect(!targets.contains { $0.hasPrefix("config.json") || $0 == "README.md" }, "config.json never goes into the tenant folder")
         if project.layout == .directory {
