@@ -146,13 +146,13 @@ import TenantConfig
     @Test func filesTheProjectNamesThatAreMissingOrOutsideItAreListed() async throws {
         let fixture = try await EmulatorFixture.start()
         defer { Task { await fixture.stop() } }
-        try write("function x() {}\n", to: "shared/login.js", in: fixture)
+        try write("function x() {}\n", to: "common/login.js", in: fixture)
         try write("""
             databases:
               - name: users
                 options:
                   customScripts:
-                    login: ../shared/login.js
+                    login: ../common/login.js
                     get_user: ./databases/users/get_user.js
             """, to: "project/tenant.yaml", in: fixture)
         let result = try await fixture.run(["init", "tenants/t", "--from-deploy-cli", "project/tenant.yaml"])
@@ -160,11 +160,11 @@ import TenantConfig
         #expect(result.stdout.contains("""
 
             Did not carry over:
-              project/tenant.yaml:5:16: not copied: script path `../shared/login.js` leaves the tenant folder project; keep scripts inside it (for example ./databases/<connection>/login.js)
+              project/tenant.yaml:5:16: not copied: script path `../common/login.js` leaves the tenant folder project; keep scripts inside it (for example ./databases/<connection>/login.js)
               project/tenant.yaml:6:19: not copied: script file project/databases/users/get_user.js does not exist; create it or fix the path
 
             """), "\(result.stdout)")
-        #expect(exists("tenants/t/tenant.yaml", in: fixture) && !exists("tenants/t/shared", in: fixture))
+        #expect(exists("tenants/t/tenant.yaml", in: fixture) && !exists("tenants/t/common", in: fixture))
     }
 
     @Test func aNewTenantFromScratch() async throws {
