@@ -11,7 +11,8 @@ public struct ExportCommand: AsyncParsableCommand {
         abstract: "Read a live tenant into a tenant folder or a snapshot file.",
         discussion: """
         Reads every resource type tenantctl manages through the Management API (paginated, rate-limited). \
-        --tenant DIR writes tenant.yaml, tenantctl.yaml, one file per script, rule and action, and snapshot.json; \
+        --tenant DIR writes tenant.yaml, tenantctl.yaml, one file per script, rule and action, and snapshot.json \
+        (with --layout directory, the Deploy CLI's directory format instead of tenant.yaml: tenant.json, clients/, …); \
         configuration values (which the API only returns encrypted) become ##KEYWORD## placeholders, listed for you \
         to set in the environment. --snapshot FILE writes the machine snapshot only. Nothing is written until \
         everything was read: no partial files. No secret is ever written.
@@ -20,6 +21,7 @@ public struct ExportCommand: AsyncParsableCommand {
           export AUTH0_DOMAIN=acme-dev.eu.auth0.com
           export AUTH0_CLIENT_ID=… AUTH0_CLIENT_SECRET=…
           tenantctl export --tenant tenants/acme-dev
+          tenantctl export --tenant tenants/acme-dev --layout directory
           tenantctl export --snapshot tenants/acme-dev/snapshot.json
         """
     )
@@ -34,6 +36,9 @@ public struct ExportCommand: AsyncParsableCommand {
 
     @Flag(help: "Replace an existing tenant folder's files.")
     public var force = false
+
+    @Option(help: "With --tenant: yaml (tenant.yaml and scripts) or directory (the Deploy CLI's directory format: tenant.json, clients/<name>.json, …).")
+    public var layout: TenantLayout = .yaml
 
     @Option(help: "Output format of the summary: text or json.")
     public var format: SummaryFormat = .text
@@ -57,8 +62,8 @@ public struct ExportCommand: AsyncParsableCommand {
                 StandardError.write("error: \(tenant) deploys the shared base \(base); exporting tenant.yaml into it would shadow the base. Export with --snapshot FILE, or --tenant into a new folder and compare\n")
                 throw ExitCode.failure
             }
-            if FileManager.default.fileExists(atPath: TenantPath.join(tenant, "tenant.yaml")) && !force {
-                StandardError.write("error: \(tenant) already holds a tenant.yaml; pass --force to replace its files, or export to a new folder\n")
+            if let existing = ["tenant.yaml", TenantLayout.directoryMarker].first(where: { FileManager.default.fileExists(atPath: TenantPath.join(tenant, $0)) }), !force {
+                StandardError.write("error: \(tenant) already holds a \(existing); pass --force to replace its files, or export to a new folder\n")
                 throw ExitCode.failure
             }
         }
@@ -81,7 +86,11 @@ public struct ExportCommand: AsyncParsableCommand {
         var keywords: [String] = []
         if tenant != nil {
             let export = SnapshotExporter().export(state)
-            folderFiles = export.files.mapValues { Data($0.utf8) }
+            let files = switch layout {
+            case .yaml: export.files
+            case .directory: DirectoryLayoutWriter.files(sections: export.sections, files: export.files)
+            }
+            folderFiles = files.mapValues { Data($0.utf8) }
             folderFiles["snapshot.json"] = snapshotData
             keywords = export.keywords
         }
@@ -128,6 +137,8 @@ public struct ExportCommand: AsyncParsableCommand {
     }
 }
 
+extension TenantLayout: ExpressibleByArgument {}
+
 /// Output formats of command summaries.
 public enum SummaryFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
     case text, json
@@ -155,10 +166,20 @@ enum AtomicFiles {
             }
             if manager.fileExists(atPath: target.path) {
                 // Keep what export does not write (.tenantctl/, notes) by moving it into the new folder first.
-                for name in try manager.contentsOfDirectory(atPath: target.path) where files.keys.allSatisfy({ !$0.hasPrefix(name) }) && !["databases", "rules", "actions"].contains(name) {
+                for name in try manager.contentsOfDirectory(atPath: target.path) where files.keys.allSatisfy({ !$0.hasPrefix(name) }) && !TenantLayout.resourceNames.contains(name) {
                     try manager.moveItem(at: target.appendingPathComponent(name), to: staging.appendingPathComponent(name))
                 }
-                _ = try manager.replaceItemAt(target, withItemAt: staging)
+                // `replaceItemAt` refuses a non-empty folder on Linux: the old folder is moved aside, the new one in,
+                // and the old one is put back if that fails.
+                let aside = staging.deletingLastPathComponent().appendingPathComponent(staging.lastPathComponent + "-old")
+                try manager.moveItem(at: target, to: aside)
+                do {
+                    try manager.moveItem(at: staging, to: target)
+                } catch {
+                    try manager.moveItem(at: aside, to: target)
+                    throw error
+                }
+                try manager.removeItem(at: aside)
             } else {
                 try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try manager.moveItem(at: staging, to: target)

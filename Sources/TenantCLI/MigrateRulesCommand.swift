@@ -47,6 +47,11 @@ public struct MigrateRulesCommand: ParsableCommand {
             print("\(definition.directory): no rules to migrate")
             return
         }
+        // The migration edits tenant.yaml's text; the directory format's files are not YAML.
+        guard definition.layout == .yaml else {
+            StandardError.write("error: \(definition.directory) is in the Deploy CLI's directory format, and migrate-rules edits tenant.yaml; export it as tenant.yaml (`tenantctl export --tenant NEW_FOLDER --layout yaml`), migrate that, or convert the rules by hand\n")
+            throw ExitCode.failure
+        }
         let documentText: String
         do {
             documentText = try String(contentsOfFile: definition.documentPath, encoding: .utf8)

@@ -10,6 +10,7 @@ enum OutputKind: String, CaseIterable, Sendable {
     case exportedSnapshot = "export-snapshot"
     case rollbackFolder = "rollback-folder"
     case schemaFile = "schema-file"
+    case initFolder = "init-folder"
 }
 
 /// One place an output goes, named as a refusal names it: `the plan file plan.json`.
@@ -31,6 +32,9 @@ struct OutputDestination: Sendable, Equatable {
         OutputDestination(kind: .rollbackFolder, name: "the restored tenant folder \(folder) (\(file))")
     }
     static func schemaFile(_ path: String) -> OutputDestination { OutputDestination(kind: .schemaFile, name: "the schema file \(path)") }
+    static func initFile(_ folder: String, _ file: String) -> OutputDestination {
+        OutputDestination(kind: .initFolder, name: "the new tenant folder \(folder) (\(file))")
+    }
 }
 
 /// An output refused because it would hold a secret's value. Names the variable and the output, never the value.

@@ -11,12 +11,13 @@ public enum TenantDirectories {
         return all(under: root)
     }
 
-    /// Every tenant folder under `root`, sorted by name: folders holding a tenant.yaml or a tenantctl.yaml (a tenant
+    /// Every tenant folder under `root`, sorted by name: folders holding a tenant.yaml, a tenant.json (the Deploy CLI's
+    /// directory format) or a tenantctl.yaml (a tenant
     /// that deploys a shared `base`). Names starting with `_` or `.` are skipped, so a shared base can live at
     /// `tenants/_base/` without being deployed on its own.
     public static func all(under root: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
-        let markers = TenantLoader.documentNames + [TenantLoader.settingsName]
+        let markers = TenantLoader.documentNames + [TenantLayout.directoryMarker, TenantLoader.settingsName]
         return names.sorted().filter { !$0.hasPrefix("_") && !$0.hasPrefix(".") }.map { TenantPath.join(root, $0) }.filter { directory in
             markers.contains { FileManager.default.fileExists(atPath: TenantPath.join(directory, $0)) }
         }

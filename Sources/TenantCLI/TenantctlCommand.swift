@@ -19,6 +19,7 @@ public struct TenantctlCommand: AsyncParsableCommand {
         """,
         version: TenantctlVersion.current,
         subcommands: [
+            InitCommand.self,
             ValidateCommand.self,
             PlanCommand.self,
             ApplyCommand.self,

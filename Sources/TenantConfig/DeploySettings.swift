@@ -30,6 +30,11 @@ public struct DeploySettings: Sendable, Hashable {
     public var baseLocation: SourceLocation?
     /// Where the settings were read from (nil when the tenant has no settings file).
     public var location: SourceLocation?
+    /// Resources of managed types that plan, drift and apply leave alone (`exclude:`): never created, changed or
+    /// deleted, never reported as drift.
+    public var exclusions: [ResourceExclusion] = []
+    /// Field paths per type that plan, drift and apply leave alone (`ignore_fields:`): the live value is kept.
+    public var ignoredFields: [IgnoredField] = []
 
     public init(
         domain: String? = nil,
@@ -92,4 +97,43 @@ public struct DisabledRule: Sendable, Hashable {
         self.scripts = scripts
         self.location = location
     }
+}
+
+/// One entry of `exclude:`: resources of a type named exactly or by a glob pattern (a client grant by
+/// `client → audience`), with the reason plans show.
+public struct ResourceExclusion: Sendable, Hashable {
+    public var kind: ResourceKind
+    public var pattern: NamePattern
+    /// Why, as the settings say; nil when they do not.
+    public var reason: String?
+    public var location: SourceLocation?
+
+    public init(kind: ResourceKind, pattern: NamePattern, reason: String? = nil, location: SourceLocation? = nil) {
+        self.kind = kind
+        self.pattern = pattern
+        self.reason = reason
+        self.location = location
+    }
+
+    /// What a plan says about a resource this entry excludes.
+    public var explanation: String {
+        let entry = "`exclude.\(kind.rawValue)` (`\(pattern)`) in tenantctl.yaml"
+        return reason.map { "\($0) (\(entry))" } ?? "listed in \(entry)"
+    }
+}
+
+/// One entry of `ignore_fields:`: a field path of a type's resources (`callbacks`, `client_metadata.owner`).
+public struct IgnoredField: Sendable, Hashable {
+    public var kind: ResourceKind
+    /// The path, dotted.
+    public var path: String
+    public var location: SourceLocation?
+
+    public init(kind: ResourceKind, path: String, location: SourceLocation? = nil) {
+        self.kind = kind
+        self.path = path
+        self.location = location
+    }
+
+    public var components: [String] { path.split(separator: ".").map(String.init) }
 }

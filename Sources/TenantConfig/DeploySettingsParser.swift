@@ -1,7 +1,8 @@
 /// Reads `tenantctl.yaml` (already parsed into a `ConfigNode`) into `DeploySettings`, reporting every
 /// problem as a finding with its location. The format is documented in docs/settings.md.
 enum DeploySettingsParser {
-    static let knownKeys = ["domain", "managed", "allow_deletes", "keywords", "secrets", "legacy_identity_api", "lint", "snapshot", "base", "owners", "environment"]
+    static let knownKeys = ["domain", "managed", "allow_deletes", "keywords", "secrets", "legacy_identity_api", "lint", "snapshot", "base", "owners", "environment",
+                            "exclude", "ignore_fields"]
 
     static func parse(_ root: ConfigNode, findings: inout [Finding]) -> DeploySettings {
         var settings = DeploySettings(location: root.location)
@@ -76,6 +77,10 @@ enum DeploySettingsParser {
                 settings.legacyIdentityAPI = parseLegacyAPI(entry, findings: &findings)
             case "lint":
                 settings.disabledRules = parseLint(entry, findings: &findings)
+            case "exclude":
+                settings.exclusions = DeployScopeParser.exclusions(entry, findings: &findings)
+            case "ignore_fields":
+                settings.ignoredFields = DeployScopeParser.ignoredFields(entry, findings: &findings)
             default:
                 findings.append(.unknownKey(entry, among: knownKeys, in: "tenantctl.yaml"))
             }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Deploy CLI-compatible keyword replacement on the raw text of a tenant file, before YAML parsing:
-/// `##KEY##` is replaced by the value as text, `@@KEY@@` by the value as JSON.
+/// `##KEY##` is replaced by the value as text, `@@KEY@@` by the value as JSON (with the quotes around it, when it is
+/// written `"@@KEY@@"`).
 ///
 /// Values come from the environment first, then from the settings' `keywords`. Secret keywords (declared in
 /// `secrets:` or named like one) are replaced by a `SecretReference` marker, so secrets never enter the model.
@@ -62,7 +63,16 @@ public struct KeywordReplacer: Sendable {
         var index = line.startIndex
         while index < line.endIndex {
             let rest = line[index...]
-            if let (delimiter, name, end) = keywordAt(rest) {
+            // `"@@KEY@@"` is replaced quotes and all, as the Deploy CLI does (double quotes only), so a JSON file (or a
+            // quoted YAML value) can hold a list or an object there and stay valid before replacement.
+            if let quote = rest.first, quote == "\"", let (delimiter, name, end) = keywordAt(rest.dropFirst()), delimiter == "@@",
+               end < line.endIndex, line[end] == quote {
+                let column = line.distance(from: line.startIndex, to: index) + 2
+                let afterQuote = line.index(after: end)
+                output += value(for: name, asJSON: true, line: lineNumber, column: column, problems: &problems, secretsUsed: &secretsUsed)
+                    ?? String(line[index..<afterQuote])
+                index = afterQuote
+            } else if let (delimiter, name, end) = keywordAt(rest) {
                 let column = line.distance(from: line.startIndex, to: index) + 1
                 output += value(for: name, asJSON: delimiter == "@@", line: lineNumber, column: column, problems: &problems, secretsUsed: &secretsUsed)
                     ?? String(line[index..<end])

@@ -85,8 +85,10 @@ struct ResourceSectionParser {
                 }
                 guard let key = naturalKey(type, keyFields, item) else { continue }
                 if let first = seen[key] {
+                    // In the directory format the first may be another file: then it is named.
+                    let place = first.file == item.location.file ? "line \(first.line)" : "\(first)"
                     findings.append(.loader("duplicate-name", item.location,
-                        "\(type.noun) `\(key)` is declared twice (first at line \(first.line)); names must be unique"))
+                        "\(type.noun) `\(key)` is declared twice (first at \(place)); names must be unique"))
                     continue
                 }
                 seen[key] = item.location

@@ -9,6 +9,9 @@ public struct SnapshotExporter: Sendable {
     public struct Export: Sendable {
         public var files: [String: String]
         public var keywords: [String]
+        /// tenant.yaml's sections as values, by section name (file fields hold paths relative to the tenant folder),
+        /// for `DirectoryLayoutWriter`.
+        public var sections: [String: JSONValue] = [:]
     }
 
     /// - Parameter configuration: values to write for connections' `options.configuration` keys, by connection
@@ -55,7 +58,7 @@ public struct SnapshotExporter: Sendable {
             + sections.map { TenantYAMLWriter.yaml(.object([$0.0: $0.1])) }.joined(separator: "\n")
         keywords.sort()
         files["tenantctl.yaml"] = settings(domain: snapshot.domain, keywords: keywords)
-        return Export(files: files, keywords: keywords)
+        return Export(files: files, keywords: keywords, sections: Dictionary(sections, uniquingKeysWith: { _, last in last }))
     }
 
     /// A live entry of a map section as the files write it (a trigger binding names its action).

@@ -5,8 +5,12 @@ public struct TenantDefinition: Sendable {
     public var name: String
     /// The tenant folder as shown to users.
     public var directory: String
-    /// The resource document as shown to users (`tenants/acme-dev/tenant.yaml`).
+    /// The resource document as shown to users (`tenants/acme-dev/tenant.yaml`; `tenant.json` in the directory format).
     public var documentPath: String
+    /// Whether the resources are written in tenant.yaml or in the Deploy CLI's directory format.
+    public var layout: TenantLayout = .yaml
+    /// Every file the resources were read from (the document or JSON files, scripts, templates), as shown to users.
+    public var sourceFiles: [String] = []
     /// The folders this tenant's files may be read from: the tenant folder, and its `base` when it has one.
     /// Nothing outside them is read on its behalf (`TenantFileAccess`).
     public var folders: [String] = []

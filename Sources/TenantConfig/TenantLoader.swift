@@ -26,28 +26,43 @@ public struct TenantLoader: Sendable {
         self.catalog = catalog
     }
 
-    /// Loads the tenant at `path`: a tenant folder, or a YAML file (its folder then holds the script files).
-    public func load(_ path: String) -> TenantDefinition {
-        let path = TenantPath.normalize(path)
+    /// Loads the tenant at `path`: a tenant folder (tenant.yaml, or tenant.json and the folders of the Deploy CLI's
+    /// directory format), or a YAML file (its folder then holds the script files). `settings`, when given, stands for
+    /// the folder's tenantctl.yaml (`init` reads a Deploy CLI project with the settings its config.json makes).
+    public func load(_ path: String, settings given: DeploySettings? = nil) -> TenantDefinition {
+        var path = TenantPath.normalize(path)
+        // `tenants/x/tenant.json` names the directory-format tenant around it.
+        if !fileSystem.isDirectory(path), (path as NSString).lastPathComponent == TenantLayout.directoryMarker {
+            let parent = (path as NSString).deletingLastPathComponent
+            path = parent.isEmpty ? "." : parent
+        }
         let isDirectory = fileSystem.isDirectory(path)
         let isYAMLFile = !isDirectory && (path.hasSuffix(".yaml") || path.hasSuffix(".yml") || fileSystem.size(of: path) != nil)
         let directory: String
         var documentPath: String
+        var layout = TenantLayout.yaml
         if isYAMLFile {
             documentPath = path
             let parent = (path as NSString).deletingLastPathComponent
             directory = parent.isEmpty ? "." : parent
         } else {
             directory = path
-            documentPath = Self.documentNames.map { TenantPath.join(path, $0) }.first { fileSystem.size(of: $0) != nil }
-                ?? TenantPath.join(path, Self.documentNames[0])
+            (documentPath, layout) = document(in: path)
         }
         let name = directory == "." ? "tenant" : (directory as NSString).lastPathComponent
         var tenant = TenantDefinition(name: name, directory: directory, documentPath: documentPath)
+        tenant.layout = layout
 
         tenant.folders = [directory]
-        if !isYAMLFile || fileSystem.size(of: TenantPath.join(directory, Self.settingsName)) != nil {
+        if let given {
+            tenant.settings = given
+        } else if !isYAMLFile || fileSystem.size(of: TenantPath.join(directory, Self.settingsName)) != nil {
             tenant.settings = loadSettings(directory: directory, findings: &tenant.findings)
+        }
+        if !isYAMLFile, bothLayouts(in: directory) {
+            tenant.findings.append(.loader("two-layouts", SourceLocation(file: TenantPath.join(directory, TenantLayout.directoryMarker)),
+                "\(directory) holds both tenant.yaml and tenant.json; keep one: tenant.yaml (the YAML format) or tenant.json with the section folders (the Deploy CLI's directory format)"))
+            return tenant
         }
         // A tenant with a `base` deploys the base's tenant.yaml and scripts with its own settings and keywords.
         var resourceDirectory = directory
@@ -55,56 +70,73 @@ public struct TenantLoader: Sendable {
             let baseDirectory = TenantPath.normalize(TenantPath.join(directory, base))
             guard fileSystem.size(of: documentPath) == nil else {
                 tenant.findings.append(.loader("base-and-document", tenant.settings.baseLocation ?? SourceLocation(file: documentPath),
-                    "\(directory) has its own tenant.yaml and a `base`; keep one: the base's tenant.yaml, or this folder's"))
+                    "\(directory) has its own \((documentPath as NSString).lastPathComponent) and a `base`; keep one: the base's resources, or this folder's"))
                 return tenant
             }
-            guard let baseDocument = Self.documentNames.map({ TenantPath.join(baseDirectory, $0) }).first(where: { fileSystem.size(of: $0) != nil }) else {
+            let (baseDocument, baseLayout) = document(in: baseDirectory)
+            guard fileSystem.size(of: baseDocument) != nil, !bothLayouts(in: baseDirectory) else {
                 tenant.findings.append(.loader("missing-file", tenant.settings.baseLocation ?? SourceLocation(file: directory),
-                    "the base \(baseDirectory) has no tenant.yaml; `base` names a folder holding the shared tenant.yaml and scripts"))
+                    "the base \(baseDirectory) has \(bothLayouts(in: baseDirectory) ? "both tenant.yaml and tenant.json" : "no tenant.yaml (nor tenant.json)"); `base` names a folder holding the shared tenant.yaml and scripts, or the shared files of the directory format"))
                 return tenant
             }
             resourceDirectory = baseDirectory
             tenant.folders.append(baseDirectory)
             documentPath = baseDocument
             tenant.documentPath = baseDocument
+            tenant.layout = baseLayout
         }
         guard fileSystem.size(of: documentPath) != nil else {
             let what = if isYAMLFile {
                 "\(documentPath) does not exist"
             } else if isDirectory {
-                "no tenant.yaml in \(directory): a tenant folder holds tenant.yaml (resources) and tenantctl.yaml (deploy settings)"
+                "no tenant.yaml in \(directory): a tenant folder holds tenant.yaml (resources) and tenantctl.yaml (deploy settings), or tenant.json and the folders of the Deploy CLI's directory format"
             } else {
                 "tenant folder \(directory) does not exist; tenants live in tenants/<name>/ (try `ls tenants`)"
             }
             tenant.findings.append(.loader("missing-file", SourceLocation(file: isDirectory || isYAMLFile ? documentPath : directory), what))
             return tenant
         }
-        guard let text = readText(documentPath, limit: Self.maximumDocumentBytes, findings: &tenant.findings, within: tenant.folders) else { return tenant }
 
         let replacer = KeywordReplacer(keywords: tenant.settings.keywords, secretKeywords: tenant.settings.secretKeywords, environment: environment)
-        let replaced = replacer.replace(in: text)
-        for problem in replaced.problems {
-            tenant.findings.append(.loader("unresolved-keyword", SourceLocation(file: documentPath, line: problem.line, column: problem.column), problem.message))
+        let root: ConfigNode
+        var secretsUsed: Set<String> = []
+        switch tenant.layout {
+        case .directory:
+            var reader = DirectoryTenantReader(tenantDirectory: resourceDirectory, fileSystem: fileSystem, loader: self, replacer: replacer, folders: tenant.folders)
+            root = reader.read()
+            tenant.findings += reader.findings
+            tenant.sourceFiles = reader.filesRead
+            secretsUsed = reader.secretsUsed
+        case .yaml:
+            guard let text = readText(documentPath, limit: Self.maximumDocumentBytes, findings: &tenant.findings, within: tenant.folders) else { return tenant }
+            tenant.sourceFiles = [documentPath]
+            let replaced = replacer.replace(in: text)
+            for problem in replaced.problems {
+                tenant.findings.append(.loader("unresolved-keyword", SourceLocation(file: documentPath, line: problem.line, column: problem.column), problem.message))
+            }
+            secretsUsed = replaced.secretsUsed
+            let parsed: ConfigNode?
+            do {
+                parsed = try YAMLDocument.parse(replaced.text, file: documentPath)
+            } catch {
+                tenant.findings.append(Self.finding(for: error, file: documentPath))
+                return tenant
+            }
+            guard let parsed, parsed.isMapping else {
+                if let parsed, !parsed.isNull {
+                    tenant.findings.append(.loader("wrong-type", parsed.location, "a tenant file is a mapping of sections (clients, databases, …), found \(parsed.typeName)"))
+                } else {
+                    tenant.findings += Self.managesNothing(tenant)
+                }
+                return tenant
+            }
+            root = parsed
         }
-        let unset = replaced.secretsUsed.sorted().filter { environment[$0] == nil }
+        let unset = secretsUsed.sorted().filter { environment[$0] == nil }
         if !unset.isEmpty {
             tenant.findings.append(.loader("secret-not-set", SourceLocation(file: documentPath),
                 "secret keywords not set in the environment: \(unset.joined(separator: ", ")); validate goes on without them, plan and apply need them",
                 severity: .note))
-        }
-
-        let root: ConfigNode?
-        do {
-            root = try YAMLDocument.parse(replaced.text, file: documentPath)
-        } catch {
-            tenant.findings.append(Self.finding(for: error, file: documentPath))
-            return tenant
-        }
-        guard let root, root.isMapping else {
-            if let root, !root.isNull {
-                tenant.findings.append(.loader("wrong-type", root.location, "a tenant file is a mapping of sections (clients, databases, …), found \(root.typeName)"))
-            }
-            return tenant
         }
         var sections = ResourceSectionParser(tenantDirectory: resourceDirectory, fileSystem: fileSystem, catalog: catalog, loader: self)
         sections.parse(root)
@@ -115,7 +147,34 @@ public struct TenantLoader: Sendable {
         tenant.unmanagedSectionValues = sections.unmanagedValues
         tenant.declaredSections = sections.declaredSections
         tenant.findings += sections.findings
+        tenant.sourceFiles += tenant.scripts.map(\.path) + tenant.attachedFiles.map(\.path)
+        tenant.findings += Self.managesNothing(tenant)
         return tenant
+    }
+
+    /// A document that declares no resource (empty, or every section empty) most often is a file cut short by
+    /// mistake: never "no problems found". Saying `managed: []` in tenantctl.yaml means it.
+    static func managesNothing(_ tenant: TenantDefinition) -> [Finding] {
+        guard tenant.resources.isEmpty, !tenant.settings.managed.isEmpty,
+              !tenant.findings.contains(where: { $0.severity == .error && $0.location?.file == tenant.documentPath }) else { return [] }
+        let what = tenant.layout == .directory
+            ? "\(tenant.directory) declares no resources (tenant.json and the section folders hold none)"
+            : "\(tenant.documentPath) declares no resources (it is empty, or every section in it is empty)"
+        return [.loader("manages-nothing", SourceLocation(file: tenant.documentPath),
+            "\(what), so the tenant manages nothing. If the file was cut short by mistake, restore it; if the tenant is meant to manage nothing, say `managed: []` in tenantctl.yaml", severity: .warning)]
+    }
+
+    /// The resource document of a folder and its layout: tenant.yaml (or tenant.yml), else tenant.json.
+    private func document(in folder: String) -> (String, TenantLayout) {
+        if let yaml = Self.documentNames.map({ TenantPath.join(folder, $0) }).first(where: { fileSystem.size(of: $0) != nil }) { return (yaml, .yaml) }
+        let json = TenantPath.join(folder, TenantLayout.directoryMarker)
+        if fileSystem.size(of: json) != nil { return (json, .directory) }
+        return (TenantPath.join(folder, Self.documentNames[0]), .yaml)
+    }
+
+    private func bothLayouts(in folder: String) -> Bool {
+        fileSystem.size(of: TenantPath.join(folder, TenantLayout.directoryMarker)) != nil
+            && Self.documentNames.contains { fileSystem.size(of: TenantPath.join(folder, $0)) != nil }
     }
 
     private func loadSettings(directory: String, findings: inout [Finding]) -> DeploySettings {

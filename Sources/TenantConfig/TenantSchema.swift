@@ -159,6 +159,26 @@ public enum TenantSchema {
             return described(.object(["enum": .array(TenantEnvironment.allCases.map { .string($0.rawValue) })]),
                              "What the tenant is for: production makes the operations rules (email provider, log streams, Management API calls per login) errors or warnings; staging and development silence them; unset, they warn.")
         case "base": return string("A folder (relative to the tenant folder) whose tenant.yaml and scripts this tenant deploys.")
+        case "exclude":
+            let named = ResourceKind.allCases.filter { if case .singleton = $0.type.section { false } else { true } }
+            let entry: JSONValue = .object(["anyOf": .array([
+                string("A name, or a glob pattern: * any run of characters, ? one, [a-z] a set, \\ escapes the next."),
+                .object(["type": .string("object"), "properties": .object([
+                    "name": string("A name, or a glob pattern."), "reason": string("Why, shown in plans."),
+                ]), "required": .array([.string("name")]), "additionalProperties": .bool(false)]),
+            ])])
+            // One schema for every type's list, the types by name: the same entries whatever the type.
+            return described(.object([
+                "type": .string("object"),
+                "propertyNames": .object(["enum": .array(named.map { .string($0.rawValue) })]),
+                "additionalProperties": .object(["type": .string("array"), "items": entry]),
+            ]), "Resources plan, drift and apply leave alone, per type: never created, changed or deleted, never drift; listed in the plan with the reason.")
+        case "ignore_fields":
+            return described(.object([
+                "type": .string("object"),
+                "propertyNames": .object(["enum": kinds]),
+                "additionalProperties": names,
+            ]), "Field paths per type (callbacks, client_metadata.owner) plan, drift and apply leave alone: the live value is kept.")
         default: return .object([:])
         }
     }

@@ -18,8 +18,12 @@ public struct DriftRenderer: Sendable {
     public func render(_ report: DriftReport) -> String {
         var out: [String] = []
         let markdown = format == .markdown
+        let excluded = report.excluded.map { list in
+            "Not compared, excluded by `exclude:` in tenantctl.yaml: " + list.map { markdown ? "`\($0.resource)`" : "\($0.resource)" }.joined(separator: ", ") + "."
+        }
         guard report.hasDrift else {
-            return (markdown ? "**No drift.** `\(report.domain)` matches `\(report.directory)`." : paint("No drift:", "32") + " \(report.domain) matches \(report.directory).") + "\n"
+            return (markdown ? "**No drift.** `\(report.domain)` matches `\(report.directory)`." : paint("No drift:", "32") + " \(report.domain) matches \(report.directory).")
+                + (excluded.map { "\n\($0)" } ?? "") + "\n"
         }
         let count = report.entries.count == 1 ? "1 resource differs" : "\(report.entries.count) resources differ"
         out.append(markdown
@@ -35,6 +39,10 @@ public struct DriftRenderer: Sendable {
             out.append("")
             let names = report.kept.map { markdown ? "`\($0.resource)`" : "\($0.resource)" }.joined(separator: ", ")
             out.append("Also on the tenant only, left alone: \(names).")
+        }
+        if let excluded {
+            out.append("")
+            out.append(excluded)
         }
         if !report.unresolvedSecrets.isEmpty {
             out.append("")

@@ -31,10 +31,12 @@ public struct DriftReport: Codable, Sendable, Equatable {
     public var owners: [String]
     /// The secrets that were not set: configuration could not be compared, so drift there goes unseen.
     public var unresolvedSecrets: [String]
+    /// Resources `exclude:` in tenantctl.yaml leaves alone: never compared. Absent when none.
+    public var excluded: [ExcludedResource]?
 
     enum CodingKeys: String, CodingKey {
         case tenant, directory, domain, liveSource = "live_source", liveReadAt = "live_read_at", entries = "drift", kept, owners
-        case unresolvedSecrets = "unresolved_secrets"
+        case unresolvedSecrets = "unresolved_secrets", excluded
     }
 
     public var hasDrift: Bool { !entries.isEmpty }
@@ -48,6 +50,7 @@ public struct DriftReport: Codable, Sendable, Equatable {
         kept = plan.kept
         self.owners = owners
         unresolvedSecrets = plan.unresolvedSecrets
+        excluded = plan.excluded
         var order: [ResourceAddress] = []
         var byResource: [ResourceAddress: Entry] = [:]
         for step in plan.steps {

@@ -30,6 +30,12 @@ public struct MarkdownPlanRenderer: Sendable {
             head += "\n> [!WARNING]\n> \(plan.kept.count) live resource(s) are not in the files and are **kept**: "
                 + plan.kept.map { "`\($0.resource)`" }.joined(separator: ", ") + ".\n"
         }
+        for warning in plan.warnings ?? [] {
+            head += "\n> [!WARNING]\n> \(warning)\n"
+        }
+        if let excluded = plan.excluded, !excluded.isEmpty {
+            head += "\n> [!NOTE]\n> Excluded by `exclude:` in tenantctl.yaml (left alone): " + excluded.map { "`\($0.resource)` (\($0.reason))" }.joined(separator: ", ") + ".\n"
+        }
         if let notes = plan.notes, !notes.isEmpty {
             head += "\n> [!NOTE]\n" + notes.map { "> `\($0.resource)`: \($0.note)\n" }.joined()
         }

@@ -44,12 +44,17 @@ public struct Plan: Codable, Sendable, Equatable {
     /// What the plan could not compare (a write-only secret the API never returns), said once per resource; it
     /// never changes the exit code. Absent when there is nothing to say.
     public var notes: [ResourceNote]?
+    /// Resources `exclude:` in tenantctl.yaml leaves alone (live or in the files), each once with its reason.
+    /// Absent when there are none.
+    public var excluded: [ExcludedResource]?
+    /// What the reviewer should check in the settings (an exclusion that matches nothing). Absent when none.
+    public var warnings: [String]?
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version", tenant, directory, domain, liveSource = "live_source", liveEndpoint = "live_endpoint", managedKinds = "managed"
         case liveReadAt = "live_read_at"
         case desiredDigest = "desired_digest", stepsDigest = "steps_digest", fingerprints, secrets, unresolvedSecrets = "unresolved_secrets", steps, kept, summary
-        case notes
+        case notes, excluded, warnings
     }
 
     public var isEmpty: Bool { steps.isEmpty }
@@ -146,6 +151,12 @@ public struct SecretDigest: Codable, Sendable, Equatable {
 public struct ResourceNote: Codable, Sendable, Equatable {
     public var resource: ResourceAddress
     public var note: String
+}
+
+/// A resource the settings' `exclude:` leaves alone: never created, changed or deleted.
+public struct ExcludedResource: Codable, Sendable, Equatable {
+    public var resource: ResourceAddress
+    public var reason: String
 }
 
 /// A live resource the plan leaves alone although the files do not declare it.

@@ -27,13 +27,15 @@ public struct Planner: Sendable {
             for section in kind.type.snapshotSections where !live.sections.contains(section) { throw .missingSection(section.rawValue) }
         }
         let desired = DesiredState.resources(of: tenant).filter { managed.contains($0.address.kind) }
+        // `exclude:` and `ignore_fields:` narrow what is planned (PlanScope); the digest stays the files'.
+        let scope = PlanScope(tenant.settings).apply(to: desired, of: tenant, live: live, managed: managed)
         let digestKey = try DigestKey.from(environment: environment)
         // Secret fields written in clear stand for themselves, under names that never show their values.
-        let (secrets, missing) = try resolveSecrets(in: desired, literals: DesiredState.literalSecrets(of: tenant), digestKey: digestKey)
-        if let digestKey { Self.prepareV1Digests(desired, live: live, secrets: secrets, missing: Set(missing), key: digestKey) }
-        var builder = StepBuilder(tenant: tenant, live: live, desired: desired, secrets: secrets, missingSecrets: Set(missing), domain: snapshot.domain)
+        let (secrets, missing) = try resolveSecrets(in: scope.desired, literals: DesiredState.literalSecrets(of: tenant), digestKey: digestKey)
+        if let digestKey { Self.prepareV1Digests(scope.desired, live: live, secrets: secrets, missing: Set(missing), key: digestKey) }
+        var builder = StepBuilder(tenant: scope.tenant, live: live, desired: scope.desired, secrets: secrets, missingSecrets: Set(missing), domain: snapshot.domain)
         builder.digestKey = digestKey
-        for resource in desired { try builder.plan(resource) }
+        for resource in scope.desired { try builder.plan(resource) }
         builder.planDeletions(managed: managed)
         guard builder.steps.count <= Self.maximumSteps else { throw .tooLarge(steps: builder.steps.count, limit: Self.maximumSteps) }
         let steps = try Self.assemble(builder.steps, secretNames: Set(secrets.keys).union(missing))
@@ -49,7 +51,7 @@ public struct Planner: Sendable {
                 secrets.keys.sorted().map { SecretDigest(name: $0, digest: ConfigurationDigest.secretDigest(name: $0, value: secrets[$0]!, key: key, domain: snapshot.domain)) }
             } ?? [],
             unresolvedSecrets: missing, steps: steps, kept: builder.kept.sorted { $0.resource < $1.resource }, summary: summary,
-            notes: Self.uncomparable(desired, live).nilIfEmpty)
+            notes: (Self.uncomparable(scope.desired, live) + scope.notes).nilIfEmpty, excluded: scope.excluded.nilIfEmpty, warnings: scope.warnings.nilIfEmpty)
     }
 
     /// Write-only secrets the files set on a resource that exists: the API never returns them, so a change of their

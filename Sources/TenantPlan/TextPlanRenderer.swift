@@ -1,6 +1,6 @@
 import TenantConfig
 
-/// Terraform-like text: one block per step with `+ ~ -`, field changes, script diffs, notes, the kept resources,
+/// Terraform-like text: one block per step with `+ ~ -`, field changes, script diffs, notes, the kept and excluded resources,
 /// then `Plan: N to add, N to change, N to destroy.` or `No changes.`
 public struct TextPlanRenderer: Sendable {
     public var color: Bool
@@ -11,6 +11,10 @@ public struct TextPlanRenderer: Sendable {
         var out: [String] = []
         if !plan.unresolvedSecrets.isEmpty {
             out.append(paint("Warning:", "1;33") + " secrets not set in the environment: \(plan.unresolvedSecrets.joined(separator: ", ")). Configuration that uses them cannot be compared; this plan is a preview and cannot be applied.")
+            out.append("")
+        }
+        for warning in plan.warnings ?? [] {
+            out.append(paint("Warning:", "1;33") + " \(warning)")
             out.append("")
         }
         if plan.isEmpty {
@@ -27,6 +31,11 @@ public struct TextPlanRenderer: Sendable {
         if !plan.kept.isEmpty {
             out.append(paint("Kept (not deleted):", "1;33"))
             for kept in plan.kept { out.append("  ! \(kept.resource): \(kept.reason)") }
+            out.append("")
+        }
+        if let excluded = plan.excluded, !excluded.isEmpty {
+            out.append(paint("Excluded (left alone):", "1"))
+            for resource in excluded { out.append("  = \(resource.resource): \(resource.reason)") }
             out.append("")
         }
         if let notes = plan.notes, !notes.isEmpty {

@@ -159,6 +159,6 @@ import Testing
         defer { Task { await run.fixture.stop() } }
         #expect(run.result.status == 1)
         #expect(run.result.stdout.isEmpty)
-        #expect(run.result.stderr.split(separator: "\n").last == "error: TENANTCTL_TEST_LEAK=stdout:HOME is a test seam: it takes <kind>:<VARIABLE>, with a kind among stdout, stderr, plan-file, journal, pre-apply-snapshot, export-folder, export-snapshot, rollback-folder, schema-file and a variable tenantctl watches here (AUTH0_CLIENT_SECRET, LEGACY_API_CLIENT_SECRET, LEGACY_DSN, TENANTCTL_DIGEST_KEY)", "\(run.result.stderr)")
+        #expect(run.result.stderr.split(separator: "\n").last == "error: TENANTCTL_TEST_LEAK=stdout:HOME is a test seam: it takes <kind>:<VARIABLE>, with a kind among stdout, stderr, plan-file, journal, pre-apply-snapshot, export-folder, export-snapshot, rollback-folder, schema-file, init-folder and a variable tenantctl watches here (AUTH0_CLIENT_SECRET, LEGACY_API_CLIENT_SECRET, LEGACY_DSN, TENANTCTL_DIGEST_KEY)", "\(run.result.stderr)")
     }
 }

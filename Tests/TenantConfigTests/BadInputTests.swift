@@ -92,7 +92,8 @@ import Testing
                 if path.hasSuffix("login.js") { throw CocoaError(.fileReadNoPermission) }
                 return Data(database(login: "./login.js").utf8)
             }
-            func size(of path: String) -> Int? { 10 }
+            // Every file but tenant.json exists (a folder holding both layouts is refused before anything is read).
+            func size(of path: String) -> Int? { path.hasSuffix("tenant.json") ? nil : 10 }
             func isDirectory(_ path: String) -> Bool { path == "t" }
             func entries(of directory: String) -> [String] { [] }
         }

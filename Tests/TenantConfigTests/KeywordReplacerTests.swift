@@ -19,6 +19,16 @@ import Testing
         #expect(replacer.replace(in: "name: @@ENV@@").text == #"name: "staging""#)
     }
 
+    @Test func aQuotedJSONKeywordIsReplacedQuotesAndAllAsTheDeployCLIDoes() {
+        // So a JSON file of the directory format is valid JSON before replacement.
+        #expect(replacer.replace(in: #"{"allowed_origins": "@@ORIGINS@@"}"#).text == #"{"allowed_origins": ["https://a","https://b"]}"#)
+        #expect(replacer.replace(in: #"{"name": "@@ENV@@"}"#).text == #"{"name": "staging"}"#)
+        // Single quotes are not the Deploy CLI's: the keyword inside is replaced, the quotes stay.
+        #expect(replacer.replace(in: "name: '@@ENV@@'").text == #"name: '"staging"'"#)
+        let unknown = replacer.replace(in: #"{"x": "@@NOPE@@"}"#)
+        #expect(unknown.problems.map { "\($0.line):\($0.column)" } == ["1:8"], "the keyword's own column, inside the quotes")
+    }
+
     @Test func secretKeywordsBecomeReferencesNeverValues() {
         let result = KeywordReplacer(keywords: [:], secretKeywords: [], environment: ["LEGACY_API_SECRET": "s3cr3t"])
             .replace(in: "secret: ##LEGACY_API_SECRET##")

@@ -56,18 +56,19 @@ import Testing
     }
 
     @Test func theEnvironmentIsOneOfThree() throws {
-        #expect(loadTenant(["tenantctl.yaml": "environment: staging\n", "tenant.yaml": "clients: []\n"]).settings.environment == .staging)
-        let misspelt = loadTenant(["tenantctl.yaml": "environment: prod\n", "tenant.yaml": "clients: []\n"])
+        let tenantYAML = "clients:\n  - name: Web\n"
+        #expect(loadTenant(["tenantctl.yaml": "environment: staging\n", "tenant.yaml": tenantYAML]).settings.environment == .staging)
+        let misspelt = loadTenant(["tenantctl.yaml": "environment: prod\n", "tenant.yaml": tenantYAML])
         #expect(misspelt.settings.environment == nil)
         #expect(misspelt.findings.map { "\($0.location!): \($0.message)" } == [
             "t/tenantctl.yaml:1:14: `environment` is `prod`, which is not one of production, staging, development. Did you mean `production`?",
         ])
-        let wrongType = loadTenant(["tenantctl.yaml": "environment: [production]\n", "tenant.yaml": "clients: []\n"])
+        let wrongType = loadTenant(["tenantctl.yaml": "environment: [production]\n", "tenant.yaml": tenantYAML])
         #expect(wrongType.findings.map(\.message) == ["`environment` must be production, staging, development, found a list"])
     }
 
     @Test func unmanagedSectionsAreOneNote() {
-        let tenant = loadTenant(["tenant.yaml": "keys: []\nuserBlocks: []\nmigrations: {}\nclients: []\n"])
+        let tenant = loadTenant(["tenant.yaml": "keys: []\nuserBlocks: []\nmigrations: {}\nclients:\n  - name: Web\n"])
         #expect(tenant.findings.map(\.rule) == ["unmanaged-section"])
         #expect(tenant.findings.first?.severity == .note)
         #expect(tenant.unmanagedSections == ["keys", "userBlocks", "migrations"])

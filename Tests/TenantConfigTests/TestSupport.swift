@@ -11,7 +11,7 @@ enum Reference {
     static let directory: URL = ProcessInfo.processInfo.environment["TENANTCTL_REFERENCE_DIR"].map { URL(fileURLWithPath: $0) }
         ?? packageRoot.deletingLastPathComponent().appendingPathComponent("shared/reference")
     static let tenantFiles = ["small.tenant.yaml", "examples-yaml.tenant.yaml", "lots-of-configuration.tenant.yaml"]
-    static let isPresent = tenantFiles.allSatisfy { FileManager.default.fileExists(atPath: a0deploy($0)) }
+    static let isPresent = (tenantFiles + ["examples-directory/tenant.json"]).allSatisfy { FileManager.default.fileExists(atPath: a0deploy($0)) }
     static let whyAbsent = Comment(rawValue: "needs the Deploy CLI's tenant files in \(directory.path)/a0deploy (../shared/reference, not part of a clone); CI runs it with them")
     static func a0deploy(_ name: String) -> String { directory.appendingPathComponent("a0deploy/\(name)").path }
 }

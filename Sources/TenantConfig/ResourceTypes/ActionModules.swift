@@ -18,6 +18,7 @@ extension ResourceType {
         type.secretFields = [SecretField("secrets[].value", onRead: .writeOnly)]
         type.immutableFields = [ImmutableField("api_version", onChange: .refuse("the API takes it only when a module is created; create a module under another name"))]
         type.files = [FileField("code", content: .text, exportPath: "action-modules/{name}/code.js")]
+        type.directory.files = ["code": .inTenantFolder(path: "action-modules/{name}/code.js")]
         type.planning = .actionModule
         type.example = TypeExample(
             yaml: """

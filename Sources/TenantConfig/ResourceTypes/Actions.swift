@@ -15,6 +15,7 @@ extension ResourceType {
                                "modules[].module_id", "modules[].module_version_id"]
         type.secretFields = [SecretField("secrets[].value", onRead: .writeOnly)]
         type.files = [FileField("code", content: .action, exportPath: "actions/{name}/code.js")]
+        type.directory.files = ["code": .inTenantFolder(path: "actions/{name}/code.js")]
         // After the module's create and publish: the version an action names must exist.
         type.references = [Reference("modules[].module_name", to: [.actionModules], inAPI: .sameValue, label: "action module", followsChanges: true)]
         type.defaults = ["deployed": .bool(true)]

@@ -37,6 +37,12 @@ extension ResourceType {
             """,
             secrets: ["ATTACKPROTECTION_CAPTCHA_RECAPTCHA_V2_SECRET": "round-trip-recaptcha-secret-1f9b"], rank: 91)
         type.secretFields = [SecretField("captcha.*.secret", onRead: .writeOnly), SecretField("captcha.*.api_key", onRead: .writeOnly)]
+        // One file per part, named as the Deploy CLI names them (phone provider protection is tenantctl's own addition).
+        type.directory = DirectoryLayout([
+            ("botDetection", "bot-detection"), ("captcha", "captcha"), ("breachedPasswordDetection", "breached-password-detection"),
+            ("bruteForceProtection", "brute-force-protection"), ("suspiciousIpThrottling", "suspicious-ip-throttling"),
+            ("phoneProviderProtection", "phone-provider-protection"),
+        ].map { DirectoryPiece($0.0, path: "attack-protection/\($0.1).json", form: .file) })
         return type
     }()
 
@@ -45,7 +51,8 @@ extension ResourceType {
         .riskAssessment, noun: "risk assessment",
         parts: [SingletonPart("settings", path: "/risk-assessments/settings", method: "PATCH", snapshot: .member(.riskAssessment, "settings")),
                 SingletonPart("new_device", path: "/risk-assessments/settings/new-device", method: "PATCH", snapshot: .member(.riskAssessment, "new_device"))],
-        example: "riskAssessment:\n  settings:\n    enabled: true\n  new_device:\n    remember_for: 45\n")
+        example: "riskAssessment:\n  settings:\n    enabled: true\n  new_device:\n    remember_for: 45\n",
+        directory: .sectionFile("risk-assessment/settings.json"))
 
     /// Akamai supplemental signals (a tenant without the feature answers 403: read as not set).
     static let supplementalSignals: ResourceType = tenantWide(

@@ -31,6 +31,9 @@ extension ResourceType {
                   body: ./branding_templates/universal_login.html
             """, rank: 94)
         type.files = [FileField("templates[].body", content: .text, exportPath: "branding_templates/{entry}.html")]
+        type.directory = DirectoryLayout([DirectoryPiece(path: "branding/branding.json", form: .file),
+                                          DirectoryPiece("templates", path: "branding/templates", form: .filePerItem, naming: ["template"])],
+                                         files: ["templates[].body": .besideItem(name: "{name}.html")])
         type.example?.files = ["branding_templates/universal_login.html": "<!DOCTYPE html>\n<html>\n  <head>{%- auth0:head -%}</head>\n  <body>{%- auth0:widget -%}</body>\n</html>\n"]
         return type
     }()

@@ -31,6 +31,7 @@ extension ResourceType {
                 audience: https://orders.example.com
                 scope: [read:orders]
             """)
+        type.directory = .filePerResource("grants")
         return type
     }()
 }

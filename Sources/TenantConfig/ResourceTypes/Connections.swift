@@ -37,6 +37,7 @@ extension ResourceType {
             SecretField("options.privateKey", onRead: .redact),
         ]
         type.files = [FileField("options.customScripts.*", content: .databaseScripts, exportPath: "databases/{name}/{entry}.js")]
+        type.directory.files = ["options.customScripts.*": .besideItem(name: "{name}/{entry}.js")]
         type.subResources = [SubResource(
             field: "enabled_clients", snapshotValuesOf: "client_id", pathSuffix: "clients", listing: .checkpoint(itemsKey: "clients", take: 1000), itemKey: ["client_id"],
             itemReferences: [ItemReference(filesField: "", apiField: "client_id", to: [.clients], inAPI: .id)],

@@ -26,6 +26,8 @@ extension ResourceType {
                 domain_metadata:
                   team: identity
             """)
+        // One file holds the list, as the Deploy CLI writes it.
+        type.directory = .sectionFile("custom-domains/custom-domains.json")
         return type
     }()
 }

@@ -2,6 +2,8 @@ extension ResourceType {
     /// Custom database connections (`strategy: auth0`) with their action scripts beside the YAML.
     static let databases: ResourceType = {
         var type = connectionType(kind: .databases, noun: "database connection", strategyIsAuth0: true)
+        type.directory = DirectoryLayout([DirectoryPiece(path: "database-connections", form: .folderPerItem(file: "database.json"))],
+                                         files: ["options.customScripts.*": .besideItem(name: "{entry}.js")])
         type.example = TypeExample(
             yaml: """
             clients:

@@ -24,6 +24,7 @@ extension ResourceType {
                 smtp_pass: ##SMTP_PASS##
             """,
             secrets: ["SMTP_PASS": "round-trip-smtp-pass-6e1d"])
+        type.directory = .sectionFile("emails/provider.json")
         return type
     }()
 }

@@ -19,6 +19,9 @@ extension ResourceType {
             lifecycle: Lifecycle(create: "POST", update: "PATCH", delete: .never("an email template cannot be deleted; set `enabled: false`")),
             rank: 95)
         type.files = [FileField("body", content: .text, exportPath: "emailTemplates/{name}.html")]
+        // The Deploy CLI keeps templates beside the email provider: `emails/<template>.json` and `.html`.
+        type.directory = DirectoryLayout([DirectoryPiece(path: "emails", form: .filePerItem, skipping: ["provider.json"])],
+                                         files: ["body": .companion(extension: "html")])
         type.example = TypeExample(
             yaml: """
             emailProvider:

@@ -14,6 +14,7 @@ extension ResourceType {
         type.api.listsSummaries = true
         type.readOnlyFields = ["id", "created_at", "updated_at", "executed_at"]
         type.files = [FileField("body", content: .jsonSpread, exportPath: "flows/{name}.json")]
+        type.directory.files = ["body": .itemIsFile]
         type.references = [Reference("actions[].params.connection_id", to: [.flowVaultConnections], inAPI: .id, label: "flow vault connection")]
         type.example = TypeExample(
             yaml: """

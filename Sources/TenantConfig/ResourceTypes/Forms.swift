@@ -15,6 +15,7 @@ extension ResourceType {
         type.api.listsSummaries = true
         type.readOnlyFields = ["id", "created_at", "updated_at", "embedded_at", "submitted_at", "flow_count"]
         type.files = [FileField("body", content: .jsonSpread, exportPath: "forms/{name}.json")]
+        type.directory.files = ["body": .itemIsFile]
         type.references = ["nodes[].config.flow_id", "nodes[].config.components[].config.flow_id", "ending.after_submit.flow_id"].map {
             Reference($0, to: [.flows], inAPI: .id)
         }

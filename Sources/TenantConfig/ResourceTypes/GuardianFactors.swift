@@ -23,6 +23,7 @@ extension ResourceType {
               - name: email
                 enabled: false
             """)
+        type.directory = .filePerResource("guardian/factors")
         return type
     }()
 
@@ -48,6 +49,7 @@ extension ResourceType {
                 auth_token: ##GUARDIAN_TWILIO_AUTH_TOKEN##
             """,
             secrets: ["GUARDIAN_TWILIO_AUTH_TOKEN": "round-trip-twilio-token-4c7e"])
+        type.directory = .filePerResource("guardian/providers")
         return type
     }()
 
@@ -66,6 +68,7 @@ extension ResourceType {
                 enrollment_message: "{{code}} is your enrollment code for {{tenant.friendly_name}}."
                 verification_message: "{{code}} is your verification code for {{tenant.friendly_name}}."
             """)
+        type.directory = .filePerResource("guardian/templates")
         return type
     }()
 }

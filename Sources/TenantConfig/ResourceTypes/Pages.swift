@@ -43,6 +43,7 @@ extension ResourceType {
             lifecycle: Lifecycle(create: nil, update: "PATCH", delete: .never("a hosted page cannot be deleted; set `enabled: false`")), rank: 96)
         type.readOnlyFields = ["client_id"]
         type.files = [FileField("html", content: .text, exportPath: "pages/{name}.html")]
+        type.directory.files = ["html": .companion(extension: "html")]
         type.planning = .pages
         type.example = TypeExample(
             yaml: """

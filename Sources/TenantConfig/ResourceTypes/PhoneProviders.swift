@@ -27,6 +27,8 @@ extension ResourceType {
                   auth_token: ##TWILIO_CREDENTIALS_AUTH_TOKEN##
             """,
             secrets: ["TWILIO_CREDENTIALS_AUTH_TOKEN": "round-trip-twilio-token-40d7"])
+        // One file holds the list, as the Deploy CLI writes it.
+        type.directory = .sectionFile("phone-providers/provider.json")
         return type
     }()
 }

@@ -42,6 +42,12 @@ extension ResourceType {
                     form-content-start: <div class="banner">Welcome</div>
             """, rank: 94)
         type.unmanagedFields = ["screenRenderers": "ACUL screen renderers (`/prompts/{prompt}/screen/{screen}/rendering`) are not managed yet"]
+        type.directory = DirectoryLayout([
+            DirectoryPiece(path: "prompts/prompts.json", form: .file),
+            DirectoryPiece("customText", path: "prompts/custom-text.json", form: .file),
+            DirectoryPiece("partials", path: "prompts/partials.json", form: .promptPartials),
+            DirectoryPiece("screenRenderers", path: "prompts/screenRenderSettings", form: .filePerItem, naming: ["prompt", "screen"]),
+        ])
         return type
     }()
 }

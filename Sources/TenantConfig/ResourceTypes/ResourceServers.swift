@@ -12,6 +12,8 @@ extension ResourceType {
             lifecycle: .standard, rank: 0)
         type.readOnlyFields = ["id", "is_system", "client_id"]
         type.secretFields = [SecretField("signing_secret", onRead: .drop)]
+        // The Deploy CLI names an API's file by its name (`resource-servers/My API.json`), not its identifier.
+        type.directory = DirectoryLayout([DirectoryPiece(path: "resource-servers", form: .filePerItem, naming: ["name"])])
         type.example = TypeExample(yaml: """
             resourceServers:
               - name: Orders API

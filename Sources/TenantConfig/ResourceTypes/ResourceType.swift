@@ -26,6 +26,9 @@ public struct ResourceType: Sendable {
     public var subResources: [SubResource] = []
     /// Fields whose value in the files is the path of a file beside the YAML (scripts, templates).
     public var files: [FileField] = []
+    /// Where the Deploy CLI's directory format keeps the section (`clients/<name>.json`), for the directory loader and
+    /// `export --layout directory`. Defaults to one JSON file per resource in the section's folder (`DirectoryLayout`).
+    public var directory: DirectoryLayout
     /// Former names of the API's fields that the Deploy CLI's files still write (`cross_origin_auth`), with the field
     /// each stands for now: loaded as that field, with a note saying so.
     public var formerNames: [String: String] = [:]
@@ -68,6 +71,7 @@ public struct ResourceType: Sendable {
         self.api = api
         self.lifecycle = lifecycle
         self.rank = rank
+        directory = .standard(for: kind, section: section)
     }
 
     /// The fields that name a resource of a list section (empty for singletons and maps).

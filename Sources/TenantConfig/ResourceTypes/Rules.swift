@@ -23,6 +23,7 @@ extension ResourceType {
             rank: 50)
         type.readOnlyFields = ["id", "stage"]
         type.files = [FileField("script", content: .rule, exportPath: "rules/{name}.js")]
+        type.directory.files = ["script": .besideItem(name: "{name}.js")]
         type.deleteAfter = [.actions, .triggers]
         type.endOfLife = .rulesAndHooks
         type.planning = .notWritten

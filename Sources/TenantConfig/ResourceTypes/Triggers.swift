@@ -33,6 +33,7 @@ extension ResourceType {
                   display_name: Add claims
             """,
             files: ["actions/add-claims/code.js": "exports.onExecutePostLogin = async (event, api) => {\n  api.idToken.setCustomClaim('https://example.com/plan', 'gold');\n};\n"])
+        type.directory = .sectionFile("triggers/triggers.json")
         return type
     }()
 }
