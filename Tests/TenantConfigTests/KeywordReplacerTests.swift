@@ -19,6 +19,17 @@ import Testing
         #expect(replacer.replace(in: "name: @@ENV@@").text == #"name: "staging""#)
     }
 
+    /// As the Deploy CLI does: YAML files quote `@@KEY@@` either way, and the quotes go with it (the Deploy CLI's
+    /// example writes `setup: '@@SETUP_CONFIG@@'` for an object).
+    @Test func aQuotedJSONKeywordTakesItsQuotesWithIt() {
+        #expect(replacer.replace(in: "allowed_origins: '@@ORIGINS@@'").text == #"allowed_origins: ["https://a","https://b"]"#)
+        #expect(replacer.replace(in: #"allowed_origins: "@@ORIGINS@@""#).text == #"allowed_origins: ["https://a","https://b"]"#)
+        #expect(replacer.replace(in: "name: '@@ENV@@'").text == #"name: "staging""#)
+        // Mismatched quotes are not a quoted keyword: the keyword alone is replaced.
+        #expect(replacer.replace(in: #"name: '@@ENV@@""#).text == #"name: '"staging"""#)
+        #expect(replacer.replace(in: "name: '@@MISSING@@'").problems.map(\.column) == [7])
+    }
+
     @Test func secretKeywordsBecomeReferencesNeverValues() {
         let result = KeywordReplacer(keywords: [:], secretKeywords: [], environment: ["LEGACY_API_SECRET": "s3cr3t"])
             .replace(in: "secret: ##LEGACY_API_SECRET##")
