@@ -60,6 +60,12 @@ import Testing
         let fixture = try await EmulatorFixture.start(seed: "Tests/EndToEndTests/Fixtures/deploy-cli-examples-yaml.seed.json", domain: Self.domain)
         let folder = try fixture.copyTenant(Self.fixture, as: "t")
         let document = folder.appendingPathComponent("tenant.yaml")
+        // As the example is, those two values are the only errors, each named where it is.
+        let asIs = try await fixture.run(["validate", "t"], environment: Self.secrets)
+        #expect(asIs.status == 1)
+        #expect(asIs.stdout.contains("t/tenant.yaml:518:13: error: `domain` in `customDomains` is `my_domain.com`, which the Management API refuses"), "\(asIs.stdout)")
+        #expect(asIs.stdout.contains("t/tenant.yaml:614:5: error: unknown key `description` in `userAttributeProfiles`"), "\(asIs.stdout)")
+        #expect(asIs.stdout.contains("t: 2 errors"), "\(asIs.stdout)")
         var text = try String(contentsOf: document, encoding: .utf8)
         for (refused, accepted) in Self.refusedValues {
             #expect(text.components(separatedBy: refused).count == 2, "the example no longer holds \(refused)")
