@@ -108,6 +108,8 @@ let package = Package(
             name: "ManagementEmulatorTests",
             dependencies: [
                 "ManagementEmulator", "APIJSON",
+                // The recordings' tenants rebuilt, exported and planned in process (DeployCLIRecordedTenantsTests).
+                "ManagementAPI", "TenantConfig", "TenantPlan",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),

@@ -63,15 +63,14 @@ public struct KeywordReplacer: Sendable {
         var index = line.startIndex
         while index < line.endIndex {
             let rest = line[index...]
-            // `"@@KEY@@"` is replaced quotes and all, as the Deploy CLI does (double quotes only), so a JSON file (or a
-            // quoted YAML value) can hold a list or an object there and stay valid before replacement.
-            if let quote = rest.first, quote == "\"", let (delimiter, name, end) = keywordAt(rest.dropFirst()), delimiter == "@@",
-               end < line.endIndex, line[end] == quote {
+            if let (name, end) = quotedJSONKeywordAt(rest) {
+                // The Deploy CLI replaces a quoted `'@@KEY@@'` or `"@@KEY@@"`, quotes included, by the JSON value
+                // (YAML files quote it either way), so `setup: '@@SETUP@@'` is an object, not a string. A finding
+                // names the keyword's own column, inside the quotes.
                 let column = line.distance(from: line.startIndex, to: index) + 2
-                let afterQuote = line.index(after: end)
                 output += value(for: name, asJSON: true, line: lineNumber, column: column, problems: &problems, secretsUsed: &secretsUsed)
-                    ?? String(line[index..<afterQuote])
-                index = afterQuote
+                    ?? String(line[index..<end])
+                index = end
             } else if let (delimiter, name, end) = keywordAt(rest) {
                 let column = line.distance(from: line.startIndex, to: index) + 1
                 output += value(for: name, asJSON: delimiter == "@@", line: lineNumber, column: column, problems: &problems, secretsUsed: &secretsUsed)
@@ -95,6 +94,14 @@ public struct KeywordReplacer: Sendable {
             return (delimiter, String(name), close.upperBound)
         }
         return nil
+    }
+
+    /// A `'@@NAME@@'` or `"@@NAME@@"` starting at the beginning of `text`: its name and the end after the closing quote.
+    private func quotedJSONKeywordAt(_ text: Substring) -> (String, String.Index)? {
+        guard let quote = text.first, quote == "'" || quote == "\"" else { return nil }
+        let afterQuote = text[text.index(after: text.startIndex)...]
+        guard let (delimiter, name, end) = keywordAt(afterQuote), delimiter == "@@", end < text.endIndex, text[end] == quote else { return nil }
+        return (name, text.index(after: end))
     }
 
     private func value(for name: String, asJSON: Bool, line: Int, column: Int, problems: inout [Problem], secretsUsed: inout Set<String>) -> String? {

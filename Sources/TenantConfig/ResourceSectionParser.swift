@@ -56,6 +56,15 @@ struct ResourceSectionParser {
         }
     }
 
+    /// A note for each field the files set that tenantctl does not manage (it is never sent): said, never silent.
+    private mutating func noteUnmanagedFields(_ type: ResourceType, of owner: String, _ item: ConfigNode) {
+        for (field, reason) in type.unmanagedFields.sorted(by: { $0.key < $1.key }) {
+            guard let entry = item.entry(field) else { continue }
+            findings.append(.loader("unmanaged-field", entry.keyLocation,
+                "`\(field)` of \(owner) is not managed by tenantctl yet and is left untouched on the tenant: \(reason)", severity: .note))
+        }
+    }
+
     private mutating func parseSection(_ type: ResourceType, _ entry: ConfigEntry) {
         let kind = type.kind
         switch type.section {
@@ -68,6 +77,7 @@ struct ResourceSectionParser {
             guard !entry.value.entries.isEmpty else { return }
             checkFields(entry.value, against: catalog.sections[kind.rawValue], path: kind.rawValue)
             checkFormerNames(type, key: kind.rawValue, entry.value)
+            noteUnmanagedFields(type, of: type.noun, entry.value)
             readFiles(type, key: kind.rawValue, entry.value)
             resources.append(ResourceDefinition(kind: kind, key: kind.rawValue, body: entry.value))
         case .map(let shape):
@@ -94,11 +104,7 @@ struct ResourceSectionParser {
                 seen[key] = item.location
                 checkFields(item, against: catalog.sections[kind.rawValue], path: kind.rawValue)
                 checkFormerNames(type, key: key, item)
-                for (field, reason) in type.unmanagedFields.sorted(by: { $0.key < $1.key }) {
-                    guard let entry = item.entry(field) else { continue }
-                    findings.append(.loader("unmanaged-field", entry.keyLocation,
-                        "`\(field)` of \(type.noun) `\(key)` is not managed by tenantctl yet and is left untouched on the tenant: \(reason)", severity: .note))
-                }
+                noteUnmanagedFields(type, of: "\(type.noun) `\(key)`", item)
                 readFiles(type, key: key, item)
                 resources.append(ResourceDefinition(kind: kind, key: key, body: item))
             }

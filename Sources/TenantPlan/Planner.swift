@@ -31,9 +31,13 @@ public struct Planner: Sendable {
         let scope = PlanScope(tenant.settings).apply(to: desired, of: tenant, live: live, managed: managed)
         let digestKey = try DigestKey.from(environment: environment)
         // Secret fields written in clear stand for themselves, under names that never show their values.
-        let (secrets, missing) = try resolveSecrets(in: scope.desired, literals: DesiredState.literalSecrets(of: tenant), digestKey: digestKey)
+        let literals = DesiredState.literalSecrets(of: tenant)
+        let (secrets, missing) = try resolveSecrets(in: scope.desired, literals: literals, digestKey: digestKey)
         if let digestKey { Self.prepareV1Digests(scope.desired, live: live, secrets: secrets, missing: Set(missing), key: digestKey) }
-        var builder = StepBuilder(tenant: scope.tenant, live: live, desired: scope.desired, secrets: secrets, missingSecrets: Set(missing), domain: snapshot.domain)
+        // Compared with the live values of secret keywords masked (see `maskingSecretValues`); a literal of a secret
+        // field stands only there, and its value may well be written in clear elsewhere (an API's identifier).
+        let compared = LiveState(snapshot: snapshot.maskingSecretValues(secrets.filter { literals[$0.key] == nil }))
+        var builder = StepBuilder(tenant: scope.tenant, live: compared, desired: scope.desired, secrets: secrets, missingSecrets: Set(missing), domain: snapshot.domain)
         builder.digestKey = digestKey
         for resource in scope.desired { try builder.plan(resource) }
         builder.planDeletions(managed: managed)
@@ -51,7 +55,7 @@ public struct Planner: Sendable {
                 secrets.keys.sorted().map { SecretDigest(name: $0, digest: ConfigurationDigest.secretDigest(name: $0, value: secrets[$0]!, key: key, domain: snapshot.domain)) }
             } ?? [],
             unresolvedSecrets: missing, steps: steps, kept: builder.kept.sorted { $0.resource < $1.resource }, summary: summary,
-            notes: (Self.uncomparable(scope.desired, live) + scope.notes).nilIfEmpty, excluded: scope.excluded.nilIfEmpty, warnings: scope.warnings.nilIfEmpty)
+            notes: (Self.uncomparable(scope.desired, compared) + scope.notes).nilIfEmpty, excluded: scope.excluded.nilIfEmpty, warnings: scope.warnings.nilIfEmpty)
     }
 
     /// Write-only secrets the files set on a resource that exists: the API never returns them, so a change of their

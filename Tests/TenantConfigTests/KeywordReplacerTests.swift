@@ -19,14 +19,19 @@ import Testing
         #expect(replacer.replace(in: "name: @@ENV@@").text == #"name: "staging""#)
     }
 
-    @Test func aQuotedJSONKeywordIsReplacedQuotesAndAllAsTheDeployCLIDoes() {
+    /// As the Deploy CLI does: YAML files quote `@@KEY@@` either way, and the quotes go with it (the Deploy CLI's
+    /// example writes `setup: '@@SETUP_CONFIG@@'` for an object).
+    @Test func aQuotedJSONKeywordTakesItsQuotesWithIt() {
+        #expect(replacer.replace(in: "allowed_origins: '@@ORIGINS@@'").text == #"allowed_origins: ["https://a","https://b"]"#)
+        #expect(replacer.replace(in: #"allowed_origins: "@@ORIGINS@@""#).text == #"allowed_origins: ["https://a","https://b"]"#)
+        #expect(replacer.replace(in: "name: '@@ENV@@'").text == #"name: "staging""#)
+        // Mismatched quotes are not a quoted keyword: the keyword alone is replaced.
+        #expect(replacer.replace(in: #"name: '@@ENV@@""#).text == #"name: '"staging"""#)
+        #expect(replacer.replace(in: "name: '@@MISSING@@'").problems.map(\.column) == [8], "the keyword's own column, inside the quotes")
         // So a JSON file of the directory format is valid JSON before replacement.
         #expect(replacer.replace(in: #"{"allowed_origins": "@@ORIGINS@@"}"#).text == #"{"allowed_origins": ["https://a","https://b"]}"#)
-        #expect(replacer.replace(in: #"{"name": "@@ENV@@"}"#).text == #"{"name": "staging"}"#)
-        // Single quotes are not the Deploy CLI's: the keyword inside is replaced, the quotes stay.
-        #expect(replacer.replace(in: "name: '@@ENV@@'").text == #"name: '"staging"'"#)
         let unknown = replacer.replace(in: #"{"x": "@@NOPE@@"}"#)
-        #expect(unknown.problems.map { "\($0.line):\($0.column)" } == ["1:8"], "the keyword's own column, inside the quotes")
+        #expect(unknown.problems.map { "\($0.line):\($0.column)" } == ["1:8"])
     }
 
     @Test func secretKeywordsBecomeReferencesNeverValues() {

@@ -95,4 +95,12 @@ struct DeployCLITenantCopyTests {
         #expect(copied.keys.sorted() == original.keys.sorted())
         for (path, data) in original { #expect(copied[path] == data, "\(path) differs from the reference's") }
     }
+
+    /// The full example's copy is the reference's tenant.yaml byte for byte (the files beside it are tenantctl's
+    /// stand-ins for those the example names but does not ship).
+    @Test func theEndToEndCopyOfTheFullExampleIsTheReference() throws {
+        let source = try Data(contentsOf: URL(fileURLWithPath: Reference.a0deploy("examples-yaml.tenant.yaml")))
+        let copy = try Data(contentsOf: Reference.packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/deploy-cli-examples-yaml/tenant.yaml"))
+        #expect(copy == source)
+    }
 }

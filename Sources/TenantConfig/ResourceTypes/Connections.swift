@@ -29,6 +29,9 @@ extension ResourceType {
                           sortKey: ["name"], isManaged: { ($0["strategy"]?.stringValue == "auth0") == strategyIsAuth0 }),
             lifecycle: .standard, rank: 20)
         type.readOnlyFields = ["id", "enabled_clients", "provisioning_ticket_url"]
+        // The Deploy CLI's files hold a connection's directory provisioning inline; the API keeps it apart, under
+        // `/connections/{id}/directory-provisioning`, and refuses it in a connection's own body.
+        type.unmanagedFields = ["directory_provisioning_configuration": "directory provisioning is its own resource (`/connections/{id}/directory-provisioning` and its `synchronized-groups`), which tenantctl does not manage yet; the API refuses the field in a connection's body"]
         type.secretFields = [
             SecretField("options.configuration.*", onRead: .ciphertext),
             // An identity provider's secret (`client_secret`, Twitter's `consumer_secret`) and signing keys.

@@ -32,7 +32,11 @@ extension ResourceType {
                 itemKey: ["domain"], itemReadOnlyFields: ["id", "verification_txt", "verification_host"],
                 write: .perItem(itemIDField: "id", updatable: ["status", "use_for_organization_discovery"]), rank: 46, noun: "discovery domain"),
         ]
-        type.unmanagedFields = ["clients": "organization client associations (`/organizations/{id}/clients`) are not in the Management API's published spec yet"]
+        // The API answers the two access settings (as recorded) but its published spec takes neither on create or
+        // update: they follow feature flags (`organizations_third_party_client_support`, `org_to_app_entitlement_enabled`).
+        let flagged = "the Management API's published spec takes it on neither create nor update (it follows a feature flag of the tenant)"
+        type.unmanagedFields = ["clients": "organization client associations (`/organizations/{id}/clients`) are not in the Management API's published spec yet",
+                                "third_party_client_access": flagged, "is_app_entitlement_active": flagged]
         type.counted = CountedItems(field: "member_count", pathSuffix: "members", noun: "member",
                                     consequence: "deleting it ends their membership (the users themselves remain)")
         type.example = TypeExample(yaml: """

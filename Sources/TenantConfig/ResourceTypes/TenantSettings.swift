@@ -19,6 +19,11 @@ extension ResourceType {
         // Deploy CLI's exports contain them and its deploys leave them out, as tenantctl does.
         type.readOnlyFields = ["flags.universal_login", "flags.new_universal_login_experience_enabled", "flags.enable_legacy_logs_search_v2"]
         type.adjustWrite = sessionLifetimesInMinutes
+        // The hosted pages kept in tenant settings are exported once, by `pages` (HTML files beside the YAML), as the
+        // Deploy CLI's exports have them; inline here too, their HTML would be read as keywords (`@@…@@`) on load.
+        type.adjustExport = { _, exported in
+            for field in pageTargets.compactMap(\.tenantSettingsField) { exported[field] = nil }
+        }
         type.example = TypeExample(yaml: """
             tenant:
               friendly_name: Round trip
