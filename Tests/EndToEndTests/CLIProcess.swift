@@ -28,12 +28,16 @@ struct CLIProcess {
 
     /// Runs `tenantctl arguments…` in `directory` (the package root by default) with a clean environment plus
     /// `environment`. The waiting happens off Swift's cooperative pool, so an in-process emulator keeps serving.
+    /// At most `ProcessSlots.shared.limit` run at once (the waiting is async, so no thread is held).
     static func run(_ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:], stdin: String? = nil) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
+        await ProcessSlots.shared.acquire()
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Swift.Result<CLIProcess.Result, any Error>, Never>) in
             DispatchQueue.global().async {
-                continuation.resume(with: Swift.Result<CLIProcess.Result, any Error> { try runBlocking(arguments, in: directory, environment: environment, stdin: stdin) })
+                continuation.resume(returning: Swift.Result { try runBlocking(arguments, in: directory, environment: environment, stdin: stdin) })
             }
         }
+        await ProcessSlots.shared.release()
+        return try result.get()
     }
 
     private static func runBlocking(_ arguments: [String], in directory: URL, environment: [String: String], stdin: String?) throws -> Result {
@@ -63,6 +67,29 @@ struct CLIProcess {
         group.wait()
         process.waitUntilExit()
         return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
+    }
+}
+
+/// How many CLI processes the tests run at once. Swift Testing starts every test at the same time; unbounded, a
+/// hundred-odd `tenantctl` processes shared two cores, and a request from one of them to an in-process emulator
+/// could wait past the client's 30-second deadline (seen in CI as `HTTPClientError.deadlineExceeded`). A test never
+/// holds a slot while waiting for another, so the bound cannot deadlock.
+actor ProcessSlots {
+    static let shared = ProcessSlots(limit: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount))
+    let limit: Int
+    private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    func acquire() async {
+        guard running >= limit else { running += 1; return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    /// Hands the slot to the next waiting run, if any.
+    func release() {
+        if waiting.isEmpty { running -= 1 } else { waiting.removeFirst().resume() }
     }
 }
 
