@@ -143,7 +143,9 @@ def main() -> int:
         line = "examples/references-resolve/tenant.yaml:8:23: error: client `Acme Wbe` is not declared in this tenant. Did you mean `Acme Web`?"
         check(result.returncode == 1 and line in result.stdout, "validate examples/references-resolve prints the error line a user sees")
 
-        secrets = {"LEGACY_API_CLIENT_SECRET": "dev-only-test-secret", "ACCOUNTS_API_KEY": "dev-only-test-key"}
+        # The same secrets and digest key as the end-to-end test that wrote the golden plans (PlanCommandTests).
+        secrets = {"LEGACY_API_CLIENT_SECRET": "dev-only-test-secret", "ACCOUNTS_API_KEY": "dev-only-test-key",
+                   "TENANTCTL_DIGEST_KEY": "e2e-digest-key-5b1d0c8e7f3a49a2b6c4d9e0f1a2b3c4"}
         for format in ["text", "json"]:
             result = tenantctl("plan", "tenants/acme-dev", "--format", format, "--quiet", env=secrets)
             golden = (ROOT / f"Tests/EndToEndTests/Golden/plan-acme-dev.{format}").read_text()
