@@ -96,6 +96,13 @@ public struct LiveTenantReader: Sendable {
     private func readParts(_ type: ResourceType, readBefore: [SnapshotSection: JSONValue]) async throws(ManagementAPIError) -> JSONValue {
         var section = JSONValue.object([:])
         for part in type.parts {
+            if let listing = part.listedAt {
+                // One list names every occurrence (each item its levels as fields), instead of a GET per possibility.
+                for item in try await listIfPresent(listing) {
+                    section = section.setting(part.answer(in: item), at: part.instance(named: item).keyPath)
+                }
+                continue
+            }
             for instance in part.readInstances(readBefore) {
                 guard let raw = try await readIfPresent(String(part.path(with: instance.values).dropFirst())),
                       let answer = part.fromAPI.map({ $0(raw) }) ?? raw else { continue }
@@ -118,6 +125,16 @@ public struct LiveTenantReader: Sendable {
             return try await client.send(APIRequest("GET", path)).body
         } catch .http(let status, _, _, _) where status == 404 || status == 403 {
             return nil
+        }
+    }
+
+    /// A part's list, or none when the tenant's plan lacks the feature (402 "a paid subscription is required", as the
+    /// spec answers for ACUL) or the API says it is not there.
+    private func listIfPresent(_ listing: PartListing) async throws(ManagementAPIError) -> [JSONValue] {
+        do {
+            return try await client.list(String(listing.path.dropFirst()), listing.listing)
+        } catch .http(let status, _, _, _) where status == 402 || status == 403 || status == 404 {
+            return []
         }
     }
 

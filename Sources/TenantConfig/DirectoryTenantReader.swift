@@ -93,6 +93,25 @@ struct DirectoryTenantReader {
                 items.append(resolveFiles(in: node, of: type, piece: piece, itemFile: relative))
             }
             return ConfigNode(.sequence(items), at: SourceLocation(file: full))
+        case .nestedFilePerItem(let levels):
+            guard let names = folderEntries(full, for: type) else { return nil }
+            var items: [ConfigNode] = []
+            for name in names where name.hasSuffix(".json") {
+                let relative = piece.path + "/" + name
+                guard !fileSystem.isDirectory(path(relative)), let node = parseFile(path(relative)) else { continue }
+                let keys = levels.map { node[$0]?.string }
+                guard keys.allSatisfy({ $0 != nil }) else {
+                    findings.append(.loader("missing-field", node.location,
+                        "\(path(relative)) needs \(levels.map { "`\($0)`" }.joined(separator: " and ")): the \(type.noun) value it holds is named by them"))
+                    continue
+                }
+                // `{prompt: {screen: the file's value}}`, one list item per file, as tenant.yaml writes it.
+                let nested = keys.reversed().reduce(node) { inner, key in
+                    ConfigNode(.mapping([ConfigEntry(key: key!, keyLocation: node.location, value: inner)]), at: node.location)
+                }
+                items.append(nested)
+            }
+            return ConfigNode(.sequence(items), at: SourceLocation(file: full))
         case .folderPerItem(let file):
             guard let names = folderEntries(full, for: type) else { return nil }
             var items: [ConfigNode] = []

@@ -190,6 +190,8 @@ struct ResourceSectionParser {
             case .text, .json, .jsonSpread:
                 for match in field.pattern.values(in: item) {
                     guard let entry = match.entry else { continue }
+                    // A value of a nested list may be written in place (the directory format reads each file there).
+                    if field.content == .json, !type.nestedLists.isEmpty, entry.value.isMapping { continue }
                     readAttachment(entry, kind: type.kind, content: field.content, owner: key)
                 }
             }

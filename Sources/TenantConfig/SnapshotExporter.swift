@@ -100,7 +100,8 @@ public struct SnapshotExporter: Sendable {
                 }.objectValue ?? object
             }
             for sub in type.subResources { object[sub.field] = exportItems(live[sub.snapshotField], sub) }
-            for field in type.files { exportFiles(field, &object) }
+            for list in type.nestedLists { exportNestedList(list, &object) }
+            for field in type.files where !type.nestedLists.contains(where: { $0.member == field.pattern.topLevelField }) { exportFiles(field, &object) }
             for secret in type.secretFields where secret.onRead == .ciphertext {
                 object = secret.pattern.rewrite(.object(object)) { _ in nil }.objectValue ?? object
                 object = keywordsForCiphertext(secret, live: live, into: object)
@@ -149,6 +150,24 @@ public struct SnapshotExporter: Sendable {
                 }
                 return .object(object)
             })
+        }
+
+        /// A nested list's values become files named by their levels (`<prompt>_<screen>.json`, holding the levels as
+        /// fields, as the Deploy CLI writes them); the list names each file.
+        private mutating func exportNestedList(_ list: NestedList, _ object: inout [String: JSONValue]) {
+            guard let nested = object[list.member] else { return }
+            guard let field = type.files.first(where: { $0.pattern.topLevelField == list.member }) else {
+                object[list.member] = list.listed(nested)
+                return
+            }
+            var named = nested
+            for (levels, value) in list.entries(nested) {
+                let entry = SnapshotExporter.fileName(list.levels.compactMap { levels[$0] }.joined(separator: "_"))
+                let path = field.exportPath.replacingOccurrences(of: "{entry}", with: entry)
+                files[path] = String(decoding: list.withLevels(value, levels).encoded(pretty: true), as: UTF8.self) + "\n"
+                named = named.setting(.string("./\(path)"), at: list.levels.compactMap { levels[$0] })
+            }
+            object[list.member] = list.listed(named)
         }
 
         /// Scripts become files beside the YAML; the field keeps the file's path.

@@ -61,6 +61,7 @@ public enum DesiredState {
             var payload = value.objectValue ?? [:]
             for (field, fallback) in type.defaults where payload[field] == nil { payload[field] = fallback }
             for field in type.files { inline(field, of: resource, from: tenant, into: &payload) }
+            payload = inPartsShape(payload, type)
             payload = markingLiteralSecrets(payload, of: resource, type).payload
             return DesiredResource(address: ResourceAddress(resource.kind, resource.key), payload: payload, subItems: subItems, bindings: bindings,
                                    location: resource.location, source: resource.body)
@@ -107,6 +108,23 @@ public enum DesiredState {
         case .null, .bool, .number:
             return value
         }
+    }
+
+    /// Nested lists as the parts address them (`screenRenderers.{prompt}.{screen}`), without the fields the API
+    /// alone sets that a file saved from it may hold (`tenant`).
+    private static func inPartsShape(_ payload: [String: JSONValue], _ type: ResourceType) -> [String: JSONValue] {
+        var result = JSONValue.object(payload)
+        for list in type.nestedLists {
+            if let written = payload[list.member] { result = result.setting(list.nested(written), at: [list.member]) }
+        }
+        for part in type.parts where !part.readOnlyFields.isEmpty {
+            for instance in part.instances(in: result) where !instance.keyPath.isEmpty {
+                guard var object = result.value(at: instance.keyPath)?.objectValue else { continue }
+                for field in part.readOnlyFields { object[field] = nil }
+                result = result.setting(.object(object), at: instance.keyPath)
+            }
+        }
+        return result.objectValue ?? payload
     }
 
     /// The files' text in place of their paths.

@@ -98,6 +98,10 @@ import Testing
         // `'@@SETUP_CONFIG@@'` went as an object (the API refuses a string with a 400; a connection set up is ready).
         #expect(snapshot["flow_vault_connections"]?.arrayValue?.first?["ready"] == .bool(true))
         #expect(snapshot["attack_protection"]?["captcha"]?["arkose"]?["site_key"] == .string("a-site-key-7e8f"))
+        // The three ACUL screens its `screenRenderers` list names, each from its file.
+        let screens = (snapshot["prompts_screen_renderings"]?.arrayValue ?? []).map { "\($0["prompt"]?.stringValue ?? "")/\($0["screen"]?.stringValue ?? "") \($0["rendering_mode"]?.stringValue ?? "")" }
+        #expect(screens.sorted() == ["login-passwordless/login-passwordless-email-code advanced", "login-passwordless/login-passwordless-sms-otp standard",
+                                     "signup-id/signup-id advanced"], "\(screens)")
 
         // A no-op apply: it reads, writes nothing.
         let beforeNoOp = try await Self.requests(fixture)

@@ -27,9 +27,9 @@ import Testing
     /// servers, grants, rules, rules configs, actions, email provider, log streams, organizations, roles, hooks, MFA
     /// factors, the theme, and the 14 collections of custom domains to phone templates), 6 triggers' bindings, 13
     /// email templates, 4 MFA providers, 2 MFA templates, 3 MFA settings, 6 attack protection parts, 2 risk
-    /// assessment parts, supplemental signals, the prompts' settings and 9 prompts' partials, and branding with its
-    /// template.
-    static let otherReads = 27 + 6 + 13 + 4 + 2 + 3 + 6 + 2 + 1 + 1 + 9 + 2
+    /// assessment parts, supplemental signals, the prompts' settings, 9 prompts' partials and the one list of screen
+    /// render settings, and branding with its template.
+    static let otherReads = 27 + 6 + 13 + 4 + 2 + 3 + 6 + 2 + 1 + 1 + 9 + 1 + 2
 
     @Test func everySectionOfTheSeededTenantIsReadAsTheSnapshotHoldsIt() async throws {
         let seedData = try TestFiles.acmeDevSnapshot

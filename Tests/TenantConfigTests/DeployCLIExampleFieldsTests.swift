@@ -60,13 +60,3 @@ import Testing
         #expect(export.files["pages/error_page.html"] == "<p>Oops</p>")
     }
 }
-
-/// A field a tenant-wide section sets that tenantctl does not manage is said, as for a list's items.
-@Suite struct SingletonUnmanagedFieldTests {
-    @Test func promptsScreenRenderersAreANoteNotASilence() throws {
-        let tenant = loadTenant(["tenant.yaml": "prompts:\n  identifier_first: false\n  screenRenderers:\n    - signup-id:\n        signup-id: ./r.json\n"])
-        let finding = try #require(tenant.findings("unmanaged-field").first)
-        #expect(finding.location?.line == 3)
-        #expect(finding.message.hasPrefix("`screenRenderers` of prompts is not managed by tenantctl yet"))
-    }
-}

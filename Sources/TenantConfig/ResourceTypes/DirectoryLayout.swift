@@ -86,6 +86,10 @@ public enum PieceForm: Sendable, Equatable {
     /// `template` a `.liquid` file (relative to the JSON file's folder) whose text, trimmed, is the partial; the
     /// section holds `{prompt: {screen: {name: text}}}`, as tenant.yaml writes it.
     case promptPartials
+    /// Every `.json` file of the folder holds one value of a nested list, its levels as fields
+    /// (`prompts/screenRenderSettings/login-id_login-id.json`: `{"prompt", "screen", …}`); the section holds
+    /// `[{prompt: {screen: value}}]`, as tenant.yaml writes it with the file's path in place of the value.
+    case nestedFilePerItem(levels: [String])
 }
 
 /// Where the file a file field names lives in the directory format, and how the JSON writes its path. The loader

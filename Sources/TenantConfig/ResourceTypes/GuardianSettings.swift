@@ -26,7 +26,7 @@ extension ResourceType {
 
     /// A tenant-wide setting kept at its own endpoints: a singleton in parts, never created or deleted; a section the
     /// files leave out is left alone.
-    static func tenantWide(_ kind: ResourceKind, noun: String, parts: [SingletonPart], example: String,
+    static func tenantWide(_ kind: ResourceKind, noun: String, parts: [SingletonPart], example: String, exampleFiles: [String: String] = [:],
                            secrets: [String: String] = [:], rank: Int = 93, directory: DirectoryLayout? = nil) -> ResourceType {
         let section = parts[0].snapshot.section ?? SnapshotSection(rawValue: kind.rawValue)
         var type = ResourceType(
@@ -35,7 +35,7 @@ extension ResourceType {
             lifecycle: Lifecycle(create: nil, update: parts.first?.method, delete: .never("\(noun) always exist on a tenant")), rank: rank)
         type.parts = parts
         type.planning = .parts
-        type.example = TypeExample(yaml: example, secrets: secrets)
+        type.example = TypeExample(yaml: example, files: exampleFiles, secrets: secrets)
         if let directory { type.directory = directory }
         return type
     }

@@ -20,8 +20,10 @@ extension ResourceType {
                 if let answer = sections[section]?[member], !answer.isNull { answers = [(part.fixedInstance, answer)] }
             case .items(let section, let field):
                 answers = (sections[section]?.arrayValue ?? []).compactMap { item in
+                    let instance = part.instance(named: item)
+                    guard let field else { return (instance, part.answer(in: item)) }
                     guard let answer = item[field] else { return nil }
-                    return (part.instance(named: item), answer)
+                    return (instance, answer)
                 }
             case .embedded:
                 continue
@@ -53,8 +55,9 @@ extension ResourceType {
                 case .member(let section, let member):
                     sections[section] = (sections[section] ?? .object([:])).setting(answer, at: [member])
                 case .items(let section, let field):
-                    var item = instance.values.mapValues(JSONValue.string)
-                    item[field] = answer
+                    var item = field == nil ? answer.objectValue ?? [:] : [:]
+                    if let field { item[field] = answer }
+                    item.merge(instance.values.mapValues(JSONValue.string)) { _, level in level }
                     sections[section] = .array((sections[section]?.arrayValue ?? []) + [.object(item)])
                 case .embedded:
                     continue
@@ -80,8 +83,16 @@ extension SingletonPart {
         Instance(values: [:], keyPath: levels.compactMap { if case .fixed(let key) = $0 { key } else { nil } })
     }
 
+    /// A listed item's answer: its fields less the part's named levels and the fields the API alone sets.
+    public func answer(in item: JSONValue) -> JSONValue {
+        var object = item.objectValue ?? [:]
+        for case .named(let name) in levels { object[name] = nil }
+        for field in readOnlyFields { object[field] = nil }
+        return .object(object)
+    }
+
     /// The occurrence a snapshot item names (its named levels as fields).
-    func instance(named item: JSONValue) -> Instance {
+    public func instance(named item: JSONValue) -> Instance {
         var values: [String: String] = [:]
         var keyPath: [String] = []
         for level in levels {

@@ -51,6 +51,9 @@ public struct ResourceType: Sendable {
     /// For a singleton the API splits over several endpoints (attack protection, prompts, risk assessment): each
     /// part of the section and its endpoint.
     public var parts: [SingletonPart] = []
+    /// Members the files write as a list of one-key mappings while the parts address them as nested mappings
+    /// (`screenRenderers: [{login-id: {login-id: ./file.json}}]`, `screenRenderers.{prompt}.{screen}`).
+    public var nestedLists: [NestedList] = []
     /// Items of each resource that are user data, counted when read so that a plan deleting a resource that still
     /// has some says so loudly (an organization's members).
     public var counted: CountedItems?
@@ -510,6 +513,11 @@ public struct SingletonPart: Sendable {
     public var bodyField: String?
     /// Where the part's answer is kept in a snapshot: the API's own JSON, as `GET` returns it.
     public var snapshot: PartSnapshot
+    /// When the API lists every occurrence of the part at one path (`GET /prompts/rendering`), each answer naming
+    /// its levels in fields: read from there, one list instead of a GET per possible occurrence.
+    public var listedAt: PartListing?
+    /// Fields the API answers in a part and never takes (`tenant`): not compared, not exported.
+    public var readOnlyFields: Set<String> = []
     /// When the files write the part otherwise than the API (the branding template: a list item in the files,
     /// `{body}` in a GET answer, `{template}` in a PUT body): the files' value for a GET answer, the GET answer for
     /// the files' value, and the body written.
@@ -518,8 +526,11 @@ public struct SingletonPart: Sendable {
     public var toAPI: (@Sendable (JSONValue) -> JSONValue)?
 
     public init(_ pattern: String, path: String, method: String, snapshot: PartSnapshot, readValues: [String: PartValues] = [:],
+                listedAt: PartListing? = nil, readOnlyFields: Set<String> = [],
                 bodyField: String? = nil, fromAPI: (@Sendable (JSONValue) -> JSONValue?)? = nil, asRead: (@Sendable (JSONValue) -> JSONValue)? = nil,
                 toAPI: (@Sendable (JSONValue) -> JSONValue)? = nil) {
+        self.listedAt = listedAt
+        self.readOnlyFields = readOnlyFields
         self.pattern = pattern
         self.path = path
         self.method = method
@@ -551,8 +562,9 @@ public enum PartSnapshot: Sendable, Equatable {
     /// A member of an object section (`attack_protection.bot_detection`).
     case member(SnapshotSection, String)
     /// One item per occurrence in a list section: the named levels as fields of the item, the answer under `field`
-    /// (`prompts_custom_text`: `{prompt, language, custom_text}`).
-    case items(SnapshotSection, field: String)
+    /// (`prompts_custom_text`: `{prompt, language, custom_text}`), or beside them when `field` is nil
+    /// (`prompts_screen_renderings`: `{prompt, screen, rendering_mode, …}`, as the API lists them).
+    case items(SnapshotSection, field: String?)
     /// Inside each resource of a list type, where the files write it (a self-service profile's `customText`).
     case embedded
 
@@ -561,6 +573,33 @@ public enum PartSnapshot: Sendable, Equatable {
         case .section(let section), .member(let section, _), .items(let section, _): section
         case .embedded: nil
         }
+    }
+}
+
+/// Where the API lists every occurrence of a part, and how.
+public struct PartListing: Sendable, Equatable {
+    /// `/prompts/rendering`.
+    public var path: String
+    public var listing: Listing
+
+    public init(path: String, listing: Listing) {
+        self.path = path
+        self.listing = listing
+    }
+}
+
+/// A member of a section the files write as a list of one-key mappings, one level per mapping
+/// (`[{prompt: {screen: value}}]`), and the parts address as nested mappings (`{prompt: {screen: value}}`). The
+/// Deploy CLI's directory format writes each value as a file holding the levels as fields (`{"prompt", "screen", …}`).
+public struct NestedList: Sendable, Equatable {
+    /// `screenRenderers`.
+    public var member: String
+    /// The levels, outermost first: `["prompt", "screen"]`.
+    public var levels: [String]
+
+    public init(_ member: String, levels: [String]) {
+        self.member = member
+        self.levels = levels
     }
 }
 
