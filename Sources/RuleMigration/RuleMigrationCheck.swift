@@ -22,7 +22,7 @@ public enum RuleMigrationCheck {
                 problems.append("action `\(migrated.actionName)` is not declared")
                 continue
             }
-            let code = after.scripts.first { $0.kind == .action && $0.owner == migrated.actionName }?.text
+            let code = after.scripts.first { $0.kind == .action && $0.owner == migrated.actionName }.map { $0.asWritten ?? $0.text }
             if code != migrated.converted.code { problems.append("action `\(migrated.actionName)` does not load its converted code") }
         }
         let expected = plan.actions.filter(\.bound).map(\.actionName) + before.actionsBound(to: "post-login")

@@ -60,7 +60,7 @@ public enum RuleMigrator {
             }
             var converted: ConvertedRule
             do {
-                converted = try RuleConverter.convert(script.text)
+                converted = try RuleConverter.convert(script.asWritten ?? script.text)  // its keywords kept, not their values
             } catch {
                 problem(script.location(line: error.line, column: error.column),
                         "rule `\(rule.key)` \(error.description); migrate-rules converts only code it can read. Fix the rule (or convert it by hand into an action) and run migrate-rules again. Nothing was changed.")

@@ -10,6 +10,9 @@ public struct KeywordReplacer: Sendable {
     public var keywords: [String: KeywordValue]
     public var secretKeywords: Set<String>
     public var environment: [String: String]
+    /// When set, a secret keyword is not replaced but reported, this advice ending the message: a script's code is
+    /// no place for a secret (`FileKeywordReplacement`).
+    public var secretsRefused: String?
 
     public init(keywords: [String: KeywordValue], secretKeywords: Set<String>, environment: [String: String]) {
         self.keywords = keywords
@@ -106,6 +109,10 @@ public struct KeywordReplacer: Sendable {
 
     private func value(for name: String, asJSON: Bool, line: Int, column: Int, problems: inout [Problem], secretsUsed: inout Set<String>) -> String? {
         if isSecret(name) {
+            if let advice = secretsRefused {
+                problems.append(Problem(keyword: name, line: line, column: column, message: "keyword `\(name)` holds a secret, \(advice)"))
+                return nil
+            }
             secretsUsed.insert(name)
             if keywords[name] != nil && environment[name] == nil {
                 problems.append(Problem(keyword: name, line: line, column: column,

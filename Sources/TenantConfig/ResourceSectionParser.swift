@@ -18,6 +18,8 @@ struct ResourceSectionParser {
     let fileSystem: any TenantFileSystem
     let catalog: FieldCatalog
     let loader: TenantLoader
+    /// Keywords in the files the sections name, replaced as in the tenant file.
+    private(set) var keywords: FileKeywordReplacement
 
     private(set) var resources: [ResourceDefinition] = []
     private(set) var scripts: [ScriptSource] = []
@@ -27,7 +29,8 @@ struct ResourceSectionParser {
     private(set) var declaredSections: Set<ResourceKind> = []
     private(set) var findings: [Finding] = []
 
-    init(tenantDirectory: String, fileSystem: any TenantFileSystem, catalog: FieldCatalog, loader: TenantLoader) {
+    init(tenantDirectory: String, fileSystem: any TenantFileSystem, catalog: FieldCatalog, loader: TenantLoader, replacer: KeywordReplacer) {
+        self.keywords = FileKeywordReplacement(replacer: replacer)
         self.tenantDirectory = tenantDirectory
         self.fileSystem = fileSystem
         self.catalog = catalog
@@ -217,9 +220,10 @@ struct ResourceSectionParser {
             return
         }
         var local: [Finding] = []
-        let text = loader.readText(path, limit: TenantLoader.maximumScriptBytes, findings: &local, reference: reference.location, within: [tenantDirectory])
+        let read = loader.readText(path, limit: TenantLoader.maximumScriptBytes, findings: &local, reference: reference.location, within: [tenantDirectory])
         findings += local
-        guard let text else { return }
+        guard let read else { return }
+        let text = keywords.attachment(read, file: path, findings: &findings)
         let value: JSONValue
         switch content {
         case .json, .jsonSpread:
@@ -253,10 +257,14 @@ struct ResourceSectionParser {
             return
         }
         var local: [Finding] = []
-        let text = loader.readText(path, limit: TenantLoader.maximumScriptBytes, findings: &local, reference: reference.location, within: [tenantDirectory])
+        let read = loader.readText(path, limit: TenantLoader.maximumScriptBytes, findings: &local, reference: reference.location, within: [tenantDirectory])
         findings += local
-        guard let text else { return }
-        scripts.append(ScriptSource(kind: kind, owner: owner, path: path, text: text, byteCount: fileSystem.size(of: path), reference: reference.location))
+        guard let read else { return }
+        let text = keywords.script(read, kind: kind, file: path, findings: &findings)
+        // Auth0 counts what it is sent: the file's size unless keywords changed it.
+        var script = ScriptSource(kind: kind, owner: owner, path: path, text: text, byteCount: text == read ? fileSystem.size(of: path) : nil, reference: reference.location)
+        if text != read { script.asWritten = read }
+        scripts.append(script)
     }
 
     /// Reports keys the API does not know. In closed objects every unknown key is an error; in open ones

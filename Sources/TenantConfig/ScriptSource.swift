@@ -13,8 +13,10 @@ public struct ScriptSource: Sendable, Hashable {
     public var owner: String
     /// The script file as shown to users (relative to the working directory when possible).
     public var path: String
-    /// The script text (UTF-8 decoded).
+    /// The script text (UTF-8 decoded), keywords replaced: what Auth0 is sent.
     public var text: String
+    /// The file's text as written, when keywords made `text` differ from it (migrate-rules carries the keywords over).
+    public var asWritten: String?
     /// Size of the file in bytes, as Auth0 counts it against the 100 KB limit.
     public var byteCount: Int
     /// Where the YAML names this file.

@@ -132,14 +132,15 @@ public struct TenantLoader: Sendable {
             }
             root = parsed
         }
-        let unset = secretsUsed.sorted().filter { environment[$0] == nil }
+        var sections = ResourceSectionParser(tenantDirectory: resourceDirectory, fileSystem: fileSystem, catalog: catalog, loader: self, replacer: replacer)
+        sections.parse(root)
+        // The secrets the files beside the tenant file use count too.
+        let unset = secretsUsed.union(sections.keywords.secretsUsed).sorted().filter { environment[$0] == nil }
         if !unset.isEmpty {
             tenant.findings.append(.loader("secret-not-set", SourceLocation(file: documentPath),
                 "secret keywords not set in the environment: \(unset.joined(separator: ", ")); validate goes on without them, plan and apply need them",
                 severity: .note))
         }
-        var sections = ResourceSectionParser(tenantDirectory: resourceDirectory, fileSystem: fileSystem, catalog: catalog, loader: self)
-        sections.parse(root)
         tenant.resources = sections.resources
         tenant.scripts = sections.scripts
         tenant.attachedFiles = sections.attachedFiles

@@ -36,7 +36,7 @@ public struct Planner: Sendable {
         if let digestKey { Self.prepareV1Digests(scope.desired, live: live, secrets: secrets, missing: Set(missing), key: digestKey) }
         // Compared with the live values of secret keywords masked (see `maskingSecretValues`); a literal of a secret
         // field stands only there, and its value may well be written in clear elsewhere (an API's identifier).
-        let compared = LiveState(snapshot: snapshot.maskingSecretValues(secrets.filter { literals[$0.key] == nil }))
+        let compared = LiveState(snapshot: snapshot.maskingSecretValues(secrets.filter { literals[$0.key] == nil }, withinText: Self.secretsWithinText(scope.desired)))
         var builder = StepBuilder(tenant: scope.tenant, live: compared, desired: scope.desired, secrets: secrets, missingSecrets: Set(missing), domain: snapshot.domain)
         builder.digestKey = digestKey
         for resource in scope.desired { try builder.plan(resource) }
