@@ -4,6 +4,8 @@ extension EmulatedTenant {
     /// Dispatches one request to its endpoint: the collection table's, or a hand-written one; unknown paths and
     /// methods are the API's 404.
     mutating func handle(_ request: APIRequest) throws(APIErrorResponse) -> APIResult {
+        // Not an item of the collection: the tenant's default domain.
+        if request.segments == ["custom-domains", "default"] { return try defaultCustomDomainRoute(request) }
         if let result = try handleCollection(request) { return result }
         let s = request.segments
         switch s.first {

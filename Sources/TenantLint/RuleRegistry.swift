@@ -22,6 +22,7 @@ public enum RuleRegistry {
         LogStreamProductionRule.self,
         SecretLiteralRule.self,
         ReferencesResolveRule.self,
+        FlagOnOneResourceRule.self,
     ]
 
     public static var all: [any Rule.Type] { tenantRules }

@@ -55,7 +55,7 @@ public struct Planner: Sendable {
                 secrets.keys.sorted().map { SecretDigest(name: $0, digest: ConfigurationDigest.secretDigest(name: $0, value: secrets[$0]!, key: key, domain: snapshot.domain)) }
             } ?? [],
             unresolvedSecrets: missing, steps: steps, kept: builder.kept.sorted { $0.resource < $1.resource }, summary: summary,
-            notes: (Self.uncomparable(scope.desired, compared) + scope.notes).nilIfEmpty, excluded: scope.excluded.nilIfEmpty, warnings: scope.warnings.nilIfEmpty)
+            notes: (Self.uncomparable(scope.desired, compared) + scope.notes + builder.notes).nilIfEmpty, excluded: scope.excluded.nilIfEmpty, warnings: scope.warnings.nilIfEmpty)
     }
 
     /// Write-only secrets the files set on a resource that exists: the API never returns them, so a change of their

@@ -16,6 +16,8 @@ struct StepBuilder {
     // Appended to by the planning in StepBuilder+*.swift; read by the Planner.
     var steps: [PendingStep] = []
     var kept: [KeptResource] = []
+    /// What the plan says of a resource without a step (a flag waiting for the resource to be ready).
+    var notes: [ResourceNote] = []
     let desiredAddresses: Set<ResourceAddress>
 
     init(tenant: TenantDefinition, live: LiveState, desired: [DesiredResource], secrets: [String: String], missingSecrets: Set<String>, domain: String) {
@@ -35,6 +37,7 @@ struct StepBuilder {
         case .standard:
             try planStandard(resource, type)
             if !type.parts.isEmpty { try planParts(resource, type) }
+            if !type.flags.isEmpty { planFlags(resource, type) }
         case .connection: try planConnection(resource)
         case .action: try planAction(resource, type)
         case .actionModule: try planActionModule(resource, type)
@@ -54,6 +57,8 @@ struct StepBuilder {
         var (resolved, dependencies) = try resolveReferences(resource, type)
         // Parts kept at endpoints of their own (a profile's custom text) are written after the resource, by part.
         if !type.parts.isEmpty { resolved = type.ownFields(of: resolved) }
+        // Flags are set at endpoints of their own (StepBuilder+Flags.swift).
+        for flag in type.flags { resolved[flag.field] = nil }
         let payload = encodeSecrets(resolved)
         // A resource whose key is in its path is written without it.
         let inPath = type.api.keyInPath ? payload.filter { !type.keyFields.contains($0.key) } : payload

@@ -4,7 +4,8 @@ extension CollectionSpec {
     /// `/custom-domains`: one GET answering a plain array (recorded: `[]`), ids `cd_` + 16 characters (the spec's
     /// example `cd_0000000000000001`) in `custom_domain_id`. A new domain is pending verification (`status`,
     /// `verification.methods` with the TXT record to publish) and not primary; `verification_method` is taken on
-    /// create only and never read back. Messages are the spec's response descriptions; errorCodes are inferred.
+    /// create only and never read back; `is_default` (the spec's default, false) is set with `PATCH /custom-domains/default`
+    /// (EmulatedTenant+DefaultCustomDomain.swift). Messages are the spec's response descriptions; errorCodes are inferred.
     static let customDomains: CollectionSpec = CollectionSpec(
         path: "custom-domains", itemParameter: "id", plural: "custom_domains", idField: "custom_domain_id",
         identifiers: .random(prefix: "cd_", length: 16, alphabet: .alphanumeric),
@@ -28,6 +29,7 @@ extension CollectionSpec {
             let domain = row["domain"]?.stringValue ?? ""
             row["verification_method"] = nil
             row["primary"] = .bool(false)
+            row["is_default"] = .bool(false)
             row["status"] = .string("pending_verification")
             row["origin_domain_name"] = .string("\(tenant.domain.split(separator: ".").first ?? "")-\(row["custom_domain_id"]?.stringValue ?? "").edge.tenants.auth0.com")
             row["verification"] = .object([

@@ -51,6 +51,9 @@ public struct ResourceType: Sendable {
     /// For a singleton the API splits over several endpoints (attack protection, prompts, risk assessment): each
     /// part of the section and its endpoint.
     public var parts: [SingletonPart] = []
+    /// Flags the API sets through an endpoint of their own that names the resource (a custom domain's `is_default`,
+    /// `PATCH /custom-domains/default {"domain"}`): compared, exported, never sent in the resource's own body.
+    public var flags: [FlagField] = []
     /// Members the files write as a list of one-key mappings while the parts address them as nested mappings
     /// (`screenRenderers: [{login-id: {login-id: ./file.json}}]`, `screenRenderers.{prompt}.{screen}`).
     public var nestedLists: [NestedList] = []
@@ -573,6 +576,36 @@ public enum PartSnapshot: Sendable, Equatable {
         case .section(let section), .member(let section, _), .items(let section, _): section
         case .embedded: nil
         }
+    }
+}
+
+/// A boolean the API sets on one resource of a type at a time, through an endpoint of its own that names the resource.
+public struct FlagField: Sendable, Equatable {
+    /// `is_default`.
+    public var field: String
+    /// `PATCH /custom-domains/default`.
+    public var method: String
+    public var path: String
+    /// The body names the resource by this field of it: `{"domain": "login.example.com"}`.
+    public var namedBy: String
+    /// A live field the resource must have this value in before the flag can be set (`status: ready`), and what to
+    /// do meanwhile; nil: none.
+    public var requires: (field: String, value: String, meanwhile: String)?
+    /// How the flag is cleared, for the note when the files clear it: no call clears it; another resource taking it does.
+    public var clearing: String
+
+    public init(_ field: String, method: String, path: String, namedBy: String, requires: (field: String, value: String, meanwhile: String)?, clearing: String) {
+        self.field = field
+        self.method = method
+        self.path = path
+        self.namedBy = namedBy
+        self.requires = requires
+        self.clearing = clearing
+    }
+
+    public static func == (lhs: FlagField, rhs: FlagField) -> Bool {
+        lhs.field == rhs.field && lhs.method == rhs.method && lhs.path == rhs.path && lhs.namedBy == rhs.namedBy
+            && lhs.requires?.field == rhs.requires?.field && lhs.requires?.value == rhs.requires?.value && lhs.clearing == rhs.clearing
     }
 }
 

@@ -36,6 +36,7 @@ public enum ResourceTypeDocumentation {
                 if let update = type.lifecycle.update { paths.append("update `\(update)`") }
             }
             paths += type.subResources.map { "\($0.noun)s: `…/\($0.pathSuffix)`" }
+            paths += type.flags.map { "`\($0.field)`: `\($0.method) \($0.path)`" + ($0.requires.map { " once `\($0.field)` is `\($0.value)`" } ?? "") }
             let delete: String = switch type.lifecycle.delete {
             case .item(let query): "DELETE" + (query.map { " `?\($0)`" } ?? "")
             case .path(let path): "`DELETE \(path)`"
