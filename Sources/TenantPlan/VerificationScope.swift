@@ -25,10 +25,10 @@ public enum VerificationScope {
         return Set(written.flatMap { sections(writtenBy: $0.type) })
     }
 
-    /// Where a type's writes land: its own sections, and for hosted pages the global client too (the login page).
+    /// Where a type's writes land: its own sections, and those of other types it writes too (`alsoWrites`: hosted
+    /// pages write the global client's login page).
     static func sections(writtenBy type: ResourceType) -> [SnapshotSection] {
-        if case .pages = type.api.listing { return type.snapshotSections + [ResourceKind.clients.type.api.snapshotSection] }
-        return type.snapshotSections
+        type.snapshotSections + type.alsoWrites
     }
 
     static func refersToAny(_ type: ResourceType, _ kinds: Set<ResourceKind>) -> Bool {

@@ -20,6 +20,11 @@ import Testing
         #expect(VerificationScope.sections(touchedBy: []).isEmpty)
     }
 
+    @Test func aPageReadsTheSectionsItLivesIn() throws {
+        // The login page is the global client's; the other pages are tenant settings.
+        #expect(VerificationScope.sections(touchedBy: try Self.steps([(.update, .pages)])) == [.tenantSettings, .clients])
+    }
+
     @Test func aCreateOrDeleteAlsoReadsWhatRefersToIt() throws {
         for action in [ChangeAction.create, .delete] {
             let sections = VerificationScope.sections(touchedBy: try Self.steps([(action, .clients)]))

@@ -45,6 +45,8 @@ extension ResourceType {
         type.files = [FileField("html", content: .text, exportPath: "pages/{name}.html")]
         type.directory.files = ["html": .companion(extension: "html")]
         type.planning = .pages
+        // The login page is the global client's `custom_login_page`.
+        type.alsoWrites = [.clients]
         type.example = TypeExample(
             yaml: """
             pages:

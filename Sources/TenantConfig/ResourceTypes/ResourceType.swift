@@ -51,6 +51,9 @@ public struct ResourceType: Sendable {
     /// For a singleton the API splits over several endpoints (attack protection, prompts, risk assessment): each
     /// part of the section and its endpoint.
     public var parts: [SingletonPart] = []
+    /// Snapshot sections of other types that this type's writes change too (hosted pages: the login page is a field
+    /// of the global client), so that the verification after an apply reads them again.
+    public var alsoWrites: [SnapshotSection] = []
     /// Flags the API sets through an endpoint of their own that names the resource (a custom domain's `is_default`,
     /// `PATCH /custom-domains/default {"domain"}`): compared, exported, never sent in the resource's own body.
     public var flags: [FlagField] = []
