@@ -10,6 +10,8 @@ struct CLIProcess {
         var stdout: String
         var stderr: String
         var status: Int32
+        /// From the process's start to its exit (not the wait for a slot).
+        var duration: Duration = .zero
     }
 
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
@@ -52,6 +54,8 @@ struct CLIProcess {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
+        let clock = ContinuousClock()
+        let started = clock.now
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
@@ -66,7 +70,8 @@ struct CLIProcess {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
+        return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus,
+                      duration: clock.now - started)
     }
 }
 
