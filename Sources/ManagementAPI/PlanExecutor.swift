@@ -170,7 +170,9 @@ public struct PlanExecutor: Sendable {
             }
         case .paged, .checkpoint, .plain, .unpaged:
             let items = try await client.list(String(type.api.path.dropFirst()), type.api.listing)
-            let match = items.first { item in type.keyFields.allSatisfy { item[$0] == body?[$0] } }
+            // A registration sends no key field: what it sent (the document's URL) is what the resource is found by.
+            let fields = type.lifecycle.registration.flatMap { body?[$0.field] != nil ? [$0.field] : nil } ?? type.keyFields
+            let match = items.first { item in fields.allSatisfy { item[$0] == body?[$0] } }
             return match.map { item in Landed(id: step.produces.flatMap { item[$0.field]?.stringValue }) }
         case .single(let itemPath):
             // At most one (the default theme), read at its own path: 404 while there is none.

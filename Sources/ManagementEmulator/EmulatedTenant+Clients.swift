@@ -27,6 +27,8 @@ extension EmulatedTenant {
                                                            body["jwt_configuration"]?.objectValue ?? [:]))
             clients[id] = body
             return .created(.object(body))
+        case ("POST", 3) where s[1] == "cimd" && s[2] == "register":
+            return try registerMetadataDocumentClient(try request.object())
         case (_, 2):
             let id = s[1]
             switch request.method {

@@ -11,6 +11,8 @@ struct EmulatedTenant: Sendable {
     var singletons: [String: JSONValue] = [:]
     /// Features of the API this tenant's plan lacks: their endpoints answer the feature's 403.
     var unavailableFeatures: Set<TenantFeature> = []
+    /// What the tenant can fetch from the web, by URL (`EmulatorConfiguration.web`): never part of its state.
+    var web: [String: JSONValue] = [:]
     var bindings: [String: [JSONValue]] = [:]
 
     // The tables the hand-written endpoints use (clients, connections, actions and rules configs have routes of

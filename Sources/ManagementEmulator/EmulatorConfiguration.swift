@@ -1,3 +1,4 @@
+import APIJSON
 import Foundation
 
 /// How an emulator behaves: where it listens, who may get tokens, its rate limit, faults and state.
@@ -26,6 +27,10 @@ public struct EmulatorConfiguration: Sendable {
     /// upgrade your subscription to enable Akamai Signals." (as the Deploy CLI's recordings show). Off by default:
     /// the endpoint is served.
     public var supplementalSignalsNeedUpgrade = false
+
+    /// Documents the emulated Auth0 fetches from the web, by URL (it has no network): the Client ID Metadata
+    /// Documents `POST /clients/cimd/register` reads. A URL not here answers as unreachable.
+    public var web: [String: JSONValue] = [:]
 
     /// The features the emulated tenant lacks.
     var unavailableFeatures: Set<TenantFeature> { supplementalSignalsNeedUpgrade ? [.supplementalSignals] : [] }

@@ -7,8 +7,10 @@ actor EmulatorStore {
     private let seed: Data?
     private let stateFile: String?
     private let unavailableFeatures: Set<TenantFeature>
+    private let web: [String: JSONValue]
 
-    init(domain: String, seed: Data?, stateFile: String?, unavailableFeatures: Set<TenantFeature> = []) throws {
+    init(domain: String, seed: Data?, stateFile: String?, unavailableFeatures: Set<TenantFeature> = [], web: [String: JSONValue] = [:]) throws {
+        self.web = web
         self.seed = seed
         self.stateFile = stateFile
         self.unavailableFeatures = unavailableFeatures
@@ -17,11 +19,13 @@ actor EmulatorStore {
         } else {
             tenant = try EmulatedTenant(domain: domain, snapshot: seed, source: "the seed snapshot", unavailableFeatures: unavailableFeatures)
         }
+        tenant.web = web
     }
 
     /// Back to the seed (or empty).
     func reset() throws {
         tenant = try EmulatedTenant(domain: tenant.domain, snapshot: seed, source: "the seed snapshot", unavailableFeatures: unavailableFeatures)
+        tenant.web = web
         persist()
     }
 

@@ -24,7 +24,7 @@ public enum ManagementEmulator {
     public static func run(_ configuration: EmulatorConfiguration, gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
                            onReady: @escaping @Sendable (Int) -> Void) async throws {
         let store = try EmulatorStore(domain: configuration.domain, seed: configuration.seed, stateFile: configuration.stateFile,
-                                      unavailableFeatures: configuration.unavailableFeatures)
+                                      unavailableFeatures: configuration.unavailableFeatures, web: configuration.web)
         let gate = EmulatorGate(configuration: configuration)
         let boundPort = BoundPort()
         let responder = EmulatorResponder(configuration: configuration, store: store, gate: gate, port: { boundPort.value })

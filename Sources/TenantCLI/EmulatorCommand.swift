@@ -1,3 +1,4 @@
+import APIJSON
 import ArgumentParser
 import Foundation
 import ManagementEmulator
@@ -18,6 +19,8 @@ public struct EmulatorCommand: AsyncParsableCommand {
           tenantctl emulator --port 0 --rate 1000 --burst 1000 \\
             --state /tmp/tenant.json
           tenantctl emulator --fault-rate 0.2 --fault-seed 7
+          tenantctl emulator \\
+            --web-document https://mcp.example.com/client.json=client.json
         """
     )
 
@@ -32,6 +35,9 @@ public struct EmulatorCommand: AsyncParsableCommand {
     @Option(help: "Latency added to every API response, in milliseconds.") public var latencyMs = 0
     @Option(help: "Client id accepted at /oauth/token.") public var clientId = "emulator"
     @Option(help: "Client secret accepted at /oauth/token.") public var clientSecret = "emulator-secret"
+    @Option(name: .customLong("web-document"),
+            help: "URL=FILE: a JSON document the emulated Auth0 fetches at URL (a CIMD client's metadata document); repeatable. It has no network otherwise.")
+    public var webDocuments: [String] = []
 
     public init() {}
 
@@ -39,6 +45,9 @@ public struct EmulatorCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard rate > 0, burst > 0 else { throw ValidationError("--rate and --burst must be positive") }
         guard (0...1).contains(faultRate) else { throw ValidationError("--fault-rate is a fraction between 0 and 1") }
+        for document in webDocuments where document.split(separator: "=", maxSplits: 1).count != 2 {
+            throw ValidationError("--web-document takes URL=FILE (the URL Auth0 would fetch, the JSON file to answer), found `\(document)`")
+        }
     }
 
     public func run() async throws {
@@ -59,6 +68,15 @@ public struct EmulatorCommand: AsyncParsableCommand {
                 throw ExitCode.failure
             }
             configuration.seed = data
+        }
+        for document in webDocuments {
+            let parts = document.split(separator: "=", maxSplits: 1).map(String.init)
+            do {
+                configuration.web[parts[0]] = try JSONValue.parse(try Data(contentsOf: URL(fileURLWithPath: parts[1])))
+            } catch {
+                StandardError.write("error: --web-document \(parts[0]): cannot read \(parts[1]) as JSON: \(error)\n")
+                throw ExitCode.failure
+            }
         }
         let clientID = clientId, clientSecret = clientSecret
         do {

@@ -78,6 +78,7 @@ struct StepBuilder {
         } else {
             guard let method = type.lifecycle.create else { return }
             let atItem = type.lifecycle.createsAtItemPath
+            if register(resource, type, payload: payload, dependencies: dependencies, notes: []) { return }
             let (created, after) = splitCreate(atItem ? inPath : payload, type)
             var step = pending(.create, address, method, atItem ? type.api.itemPath(address.key, keyFields: type.keyFields) : type.api.path,
                                body: .object(written(created, type)),
@@ -108,6 +109,8 @@ struct StepBuilder {
                              notes: ["Replaced: \(fields) cannot change in place, so the live \(type.noun) is deleted and created again (it gets a new id)."])
         delete.key = PendingStep.key("replace", address)
         steps.append(delete)
+        if register(resource, type, payload: payload, dependencies: dependencies.union([delete.key]),
+                        notes: ["Replaces the \(type.noun) deleted in the step before (\(fields) changed)."]) { return true }
         let (created, after) = splitCreate(payload, type)
         var create = pending(.create, address, type.lifecycle.create ?? "POST", type.api.path, body: .object(written(created, type)),
                              produces: ProducedID(address: address.description, field: type.api.idField), changes: creationChanges(resource.payload, type: type),
@@ -232,11 +235,11 @@ struct StepBuilder {
     }
 
     /// The update that sets, right after a create, what the create could not.
-    mutating func appendSetAfterCreate(_ after: [String: JSONValue], _ type: ResourceType, _ address: ResourceAddress, create: String) {
+    mutating func appendSetAfterCreate(_ after: [String: JSONValue], _ type: ResourceType, _ address: ResourceAddress, create: String, note: String? = nil) {
         guard !after.isEmpty, let method = type.lifecycle.update else { return }
         let fields = after.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")
         var step = pending(.update, address, method, type.api.itemPath("{{ref:\(address)}}", keyFields: type.keyFields), body: .object(written(after, type)),
-                           changes: [], notes: ["\(fields) cannot be given when a \(type.noun) is created: set right after."])
+                           changes: [], notes: [note ?? "\(fields) cannot be given when a \(type.noun) is created: set right after."])
         step.key = PendingStep.key("set-after-create", address)
         step.dependsOn = [create]
         steps.append(step)

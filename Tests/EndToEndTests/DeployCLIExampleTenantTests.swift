@@ -48,6 +48,9 @@ import Testing
         """),
     ]
 
+    /// The URL of the Client ID Metadata Document the example's CIMD client is registered from.
+    static let metadataDocument = "https://mcpserver.example.com/.well-known/client.json"
+
     /// Total requests the emulator has answered.
     static func requests(_ fixture: EmulatorFixture) async throws -> Int {
         let counts = try await fixture.statistics()["requests"]?.objectValue ?? [:]
@@ -57,7 +60,15 @@ import Testing
     @Test func theDeployCLIsExampleRoundTrips() async throws {
         // The example names two actions it does not declare (its token exchange profile's and its action event
         // stream's): the tenant already has them, as `lint.disable` in the fixture's tenantctl.yaml says.
-        let fixture = try await EmulatorFixture.start(seed: "Tests/EndToEndTests/Fixtures/deploy-cli-examples-yaml.seed.json", domain: Self.domain)
+        let fixture = try await EmulatorFixture.start(seed: "Tests/EndToEndTests/Fixtures/deploy-cli-examples-yaml.seed.json", domain: Self.domain) {
+            // The metadata document its CIMD client names, as Auth0 would fetch it.
+            $0.web[Self.metadataDocument] = .object([
+                "client_id": .string(Self.metadataDocument), "client_name": .string("MCP Server"),
+                "redirect_uris": .array([.string("https://mcpserver.example.com/callback")]),
+                "grant_types": .array([.string("authorization_code")]), "token_endpoint_auth_method": .string("private_key_jwt"),
+                "jwks_uri": .string("https://mcpserver.example.com/.well-known/jwks.json"),
+            ])
+        }
         let folder = try fixture.copyTenant(Self.fixture, as: "t")
         let document = folder.appendingPathComponent("tenant.yaml")
         // As the example is, those two values are the only errors, each named where it is.
@@ -98,6 +109,10 @@ import Testing
         // `'@@SETUP_CONFIG@@'` went as an object (the API refuses a string with a 400; a connection set up is ready).
         #expect(snapshot["flow_vault_connections"]?.arrayValue?.first?["ready"] == .bool(true))
         #expect(snapshot["attack_protection"]?["captcha"]?["arkose"]?["site_key"] == .string("a-site-key-7e8f"))
+        // The CIMD client, registered from its document, then named and configured as the files say.
+        let cimd = (snapshot["clients"]?.arrayValue ?? []).first { $0["external_client_id"] == .string(Self.metadataDocument) }
+        #expect(cimd?["name"] == .string("My CIMD Client") && cimd?["app_type"] == .string("regular_web"), "\(String(describing: cimd))")
+        #expect(cimd?["grant_types"] == .array([.string("authorization_code"), .string("refresh_token")]))
         // The three ACUL screens its `screenRenderers` list names, each from its file.
         let screens = (snapshot["prompts_screen_renderings"]?.arrayValue ?? []).map { "\($0["prompt"]?.stringValue ?? "")/\($0["screen"]?.stringValue ?? "") \($0["rendering_mode"]?.stringValue ?? "")" }
         #expect(screens.sorted() == ["login-passwordless/login-passwordless-email-code advanced", "login-passwordless/login-passwordless-sms-otp standard",

@@ -17,8 +17,10 @@ extension ResourceType {
         // on write; the Deploy CLI's files write it, and the Deploy CLI sends it as `cross_origin_authentication`.
         type.formerNames = ["cross_origin_auth": "cross_origin_authentication"]
         // The spec's create and update take no `external_client_id`: a Client ID Metadata Document (CIMD) client is
-        // registered from its document's URL by `POST /clients/cimd/register`, which fetches and maps that document.
-        type.unmanagedFields = ["external_client_id": "a CIMD client is registered from its metadata document with `POST /clients/cimd/register`, which tenantctl does not call yet; the API refuses the field on `POST /clients` and `PATCH /clients/{id}`"]
+        // registered from its document's URL by `POST /clients/cimd/register`, which fetches and maps that document
+        // (an upsert by URL); what else the files say is set right after. Another URL is another client.
+        type.lifecycle.registration = Registration(field: "external_client_id", path: "/clients/cimd/register")
+        type.immutableFields = [ImmutableField("external_client_id", onChange: .replace)]
         // Auth0 generates the secret and the signing keys; the encryption key is never read back.
         type.secretFields = [SecretField("client_secret", onRead: .drop), SecretField("signing_keys", onRead: .drop),
                              SecretField("encryption_key", onRead: .drop)]

@@ -281,6 +281,8 @@ public struct Lifecycle: Sendable, Equatable {
     /// Fields the create refuses (a log stream's `status`), with the value a new resource gets: left out of the
     /// create, and set by an update right after it when the files want another value.
     public var setAfterCreate: [String: JSONValue] = [:]
+    /// Resources the files name by a document the API fetches are registered instead of created (a CIMD client).
+    public var registration: Registration?
 
     public init(create: String?, update: String?, delete: Deletion, notWrittenReason: String? = nil) {
         self.create = create
@@ -291,6 +293,23 @@ public struct Lifecycle: Sendable, Equatable {
 
     /// POST to create, PATCH to update, DELETE the item path.
     public static let standard = Lifecycle(create: "POST", update: "PATCH", delete: .item())
+}
+
+/// A resource created by registering a document the API fetches and maps (a Client ID Metadata Document client:
+/// `POST /clients/cimd/register {"external_client_id"}`), when the files give `field`. The registration sends that
+/// field alone; the other fields the files give are set by an update right after. The field itself is never sent in
+/// an update (the API refuses it there): another value registers another resource.
+public struct Registration: Sendable, Equatable {
+    /// `external_client_id`.
+    public var field: String
+    public var method: String
+    public var path: String
+
+    public init(field: String, method: String = "POST", path: String) {
+        self.field = field
+        self.method = method
+        self.path = path
+    }
 }
 
 /// How a live resource is removed.

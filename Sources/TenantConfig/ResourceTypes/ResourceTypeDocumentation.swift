@@ -57,6 +57,7 @@ public enum ResourceTypeDocumentation {
             if !type.immutableFields.isEmpty { also.append("immutable: " + type.immutableFields.map { "`\($0.field)`" }.joined(separator: ", ")) }
             if !type.references.isEmpty { also.append("names " + type.references.map { "`\($0.path)` → " + $0.targets.map(\.rawValue).joined(separator: "/") }.joined(separator: ", ")) }
             if !type.formerNames.isEmpty { also.append("former names: " + type.formerNames.sorted { $0.key < $1.key }.map { "`\($0.key)` → `\($0.value)`" }.joined(separator: ", ")) }
+            if let registration = type.lifecycle.registration { also.append("with `\(registration.field)`: registered by `\(registration.method) \(registration.path)`, the rest set right after") }
             if !type.lifecycle.setAfterCreate.isEmpty { also.append("set right after the create: " + type.lifecycle.setAfterCreate.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")) }
             if let adjustment = type.adjustWrite { also.append(adjustment.summary) }
             if !type.unmanagedFields.isEmpty { also.append("not managed yet: " + type.unmanagedFields.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")) }
