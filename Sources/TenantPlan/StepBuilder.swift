@@ -35,7 +35,9 @@ struct StepBuilder {
         case .standard:
             try planStandard(resource, type)
             if !type.parts.isEmpty { try planParts(resource, type) }
-        case .connection: try planConnection(resource)
+        case .connection:
+            try planConnection(resource)
+            if !type.parts.isEmpty { try planParts(resource, type) }
         case .action: try planAction(resource, type)
         case .actionModule: try planActionModule(resource, type)
         case .triggerBindings: planTriggerBindings(resource, type)
