@@ -81,11 +81,13 @@ public struct LiveTenantReader: Sendable {
             return .object(lists)
         case .paged, .checkpoint, .plain, .unpaged:
             var objects: [JSONValue] = []
-            for listed in try await client.list(path, api.listing) {
+            let list = try await client.list(path, api.listing)
+            let listedParts = try await listedParts(of: types)
+            for listed in list {
                 let item = try await whole(listed, api)
                 guard let object = item.objectValue,
                       let type = types.first(where: { $0.api.isManaged(object) }) ?? (api.keepsUnmanaged ? types.first : nil) else { continue }
-                let whole = try await withParts(object, type, readBefore: readBefore)
+                let whole = try await withParts(object, type, readBefore: readBefore, listed: listedParts)
                 objects.append(.object(try await withSubResources(Redaction.redact(.object(whole), as: type).objectValue ?? whole, type)))
             }
             return .array(Self.sorted(objects, by: api.sortKey))
@@ -130,7 +132,7 @@ public struct LiveTenantReader: Sendable {
 
     /// A part's list, or none when the tenant's plan lacks the feature (402 "a paid subscription is required", as the
     /// spec answers for ACUL) or the API says it is not there.
-    private func listIfPresent(_ listing: PartListing) async throws(ManagementAPIError) -> [JSONValue] {
+    func listIfPresent(_ listing: PartListing) async throws(ManagementAPIError) -> [JSONValue] {
         do {
             return try await client.list(String(listing.path.dropFirst()), listing.listing)
         } catch .http(let status, _, _, _) where status == 402 || status == 403 || status == 404 {
@@ -150,10 +152,16 @@ public struct LiveTenantReader: Sendable {
 
     /// The parts a resource keeps at endpoints of its own (a self-service profile's custom text), put where the files
     /// write them; redacted with the rest of the resource.
-    private func withParts(_ object: [String: JSONValue], _ type: ResourceType, readBefore: [SnapshotSection: JSONValue]) async throws(ManagementAPIError) -> [String: JSONValue] {
+    private func withParts(_ object: [String: JSONValue], _ type: ResourceType, readBefore: [SnapshotSection: JSONValue],
+                           listed: ListedParts) async throws(ManagementAPIError) -> [String: JSONValue] {
         guard !type.parts.isEmpty, let id = object[type.api.idField]?.stringValue else { return object }
         var result = JSONValue.object(object)
         for part in type.parts {
+            // Listed once for every resource (a connection's directory provisioning): taken from that list.
+            if let answers = listed[part.pattern] {
+                if let answer = answers[id] { result = result.setting(answer, at: part.instance(named: answer).keyPath) }
+                continue
+            }
             for instance in part.readInstances(readBefore) {
                 let path = part.path(with: instance.values.merging(["id": id]) { first, _ in first })
                 guard let answer = try await readIfPresent(String(path.dropFirst())), answer.objectValue?.isEmpty != true else { continue }

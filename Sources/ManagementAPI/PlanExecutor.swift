@@ -159,6 +159,9 @@ public struct PlanExecutor: Sendable {
         if let field = step.subResource, let sub = type.subResources.first(where: { $0.field == field }) {
             return try await landedItems(sub, path: path, body: body) ? Landed(id: nil) : nil
         }
+        if let field = step.subResource, type.parts.contains(where: { $0.pattern == field && $0.lifecycle.createMethod == step.method }) {
+            return try await landedPart(at: path) ? Landed(id: nil) : nil
+        }
         guard step.action == .create else { return nil }
         switch type.api.listing {
         case .singleton:

@@ -11,7 +11,7 @@ extension EmulatedTenant {
             var items = connections.all
             if let strategy = request.query["strategy"] { items = items.filter { $0["strategy"]?.stringValue == strategy } }
             if let name = request.query["name"] { items = items.filter { $0["name"]?.stringValue == name } }
-            let page = try ListPagination(query: request.query).page(items.map { .object(Ciphertext.presented($0)) }, plural: "connections")
+            let page = try ListPagination(query: request.query).page(items.map { .object(Ciphertext.presented(DirectoryProvisioning.withoutConfiguration($0))) }, plural: "connections")
             return .ok(ListPagination(query: request.query).project(page))
         case ("POST", 1):
             var body = try request.object()
@@ -30,13 +30,13 @@ extension EmulatedTenant {
             body["is_domain_connection"] = body["is_domain_connection"] ?? .bool(false)
             body["options"] = body["options"] ?? .object([:])
             connections[id] = body
-            return .created(.object(Ciphertext.presented(body)))
+            return .created(.object(Ciphertext.presented(DirectoryProvisioning.withoutConfiguration(body))))
         case (_, 2):
             let id = s[1]
             switch request.method {
             case "GET":
                 guard let connection = connections[id] else { throw .notFound("The connection does not exist", "inexistent_connection") }
-                return .ok(ListPagination(query: request.query).project(.object(Ciphertext.presented(connection))))
+                return .ok(ListPagination(query: request.query).project(.object(Ciphertext.presented(DirectoryProvisioning.withoutConfiguration(connection)))))
             case "PATCH":
                 let body = try request.object()
                 try RequestFields.check(body, endpoint: "PATCH /connections/{id}")
@@ -46,7 +46,7 @@ extension EmulatedTenant {
                 // Every field given replaces the stored one whole, options included.
                 for (key, value) in body { connection[key] = value == .null ? nil : value }
                 connections[id] = connection
-                return .ok(.object(Ciphertext.presented(connection)))
+                return .ok(.object(Ciphertext.presented(DirectoryProvisioning.withoutConfiguration(connection))))
             case "DELETE":
                 guard let connection = connections[id] else { return .noContent }
                 connections[id] = nil

@@ -27,13 +27,18 @@ public struct EmulatorConfiguration: Sendable {
     /// upgrade your subscription to enable Akamai Signals." (as the Deploy CLI's recordings show). Off by default:
     /// the endpoint is served.
     public var supplementalSignalsNeedUpgrade = false
+    /// The tenant's plan lacks inbound directory provisioning: its endpoints answer the spec's 403 "The inbound
+    /// directory provisioning feature is not enabled for this tenant". Off by default.
+    public var directoryProvisioningNotEnabled = false
 
     /// Documents the emulated Auth0 fetches from the web, by URL (it has no network): the Client ID Metadata
     /// Documents `POST /clients/cimd/register` reads. A URL not here answers as unreachable.
     public var web: [String: JSONValue] = [:]
 
     /// The features the emulated tenant lacks.
-    var unavailableFeatures: Set<TenantFeature> { supplementalSignalsNeedUpgrade ? [.supplementalSignals] : [] }
+    var unavailableFeatures: Set<TenantFeature> {
+        Set((supplementalSignalsNeedUpgrade ? [TenantFeature.supplementalSignals] : []) + (directoryProvisioningNotEnabled ? [.inboundDirectoryProvisioning] : []))
+    }
 
     public init() {}
 }

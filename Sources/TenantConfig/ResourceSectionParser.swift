@@ -62,7 +62,10 @@ struct ResourceSectionParser {
     /// A note for each field the files set that tenantctl does not manage (it is never sent): said, never silent.
     private mutating func noteUnmanagedFields(_ type: ResourceType, of owner: String, _ item: ConfigNode) {
         for (field, reason) in type.unmanagedFields.sorted(by: { $0.key < $1.key }) {
-            guard let entry = item.entry(field) else { continue }
+            // A nested field (`directory_provisioning_configuration.synchronized_groups`) is found level by level.
+            let levels = field.split(separator: ".").map(String.init)
+            guard let first = item.entry(levels[0]),
+                  let entry = levels.dropFirst().reduce(Optional(first), { found, key in found?.value.entry(key) }) else { continue }
             findings.append(.loader("unmanaged-field", entry.keyLocation,
                 "`\(field)` of \(owner) is not managed by tenantctl yet and is left untouched on the tenant: \(reason)", severity: .note))
         }

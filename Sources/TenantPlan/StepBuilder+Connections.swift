@@ -6,7 +6,8 @@ extension StepBuilder {
     mutating func planConnection(_ resource: DesiredResource) throws(PlanError) {
         let address = resource.address
         let type = address.kind.type
-        var payload = resource.payload
+        // Parts kept at endpoints of their own (directory provisioning) are written after the connection, by part.
+        var payload = type.ownFields(of: resource.payload)
         var options = payload["options"]?.objectValue ?? [:]
         let configuration = options["configuration"]?.objectValue
         var notes: [String] = []

@@ -25,6 +25,11 @@ extension StepBuilder {
                 let current = value(of: part, at: instance, in: live, type)
                 let sent = value(of: part, at: instance, in: desired, type)
                 guard let wanted, let sent else { continue }
+                // An object of its own that is not there yet (or whose resource this plan creates) is created whole.
+                if current == nil, let create = part.lifecycle.createMethod {
+                    appendPartCreate(part, at: instance, method: create, sent: sent, of: resource, type, id: id, dependencies: dependencies)
+                    continue
+                }
                 let prefix = instance.keyPath.joined(separator: ".")
                 var changes: [FieldChange] = []
                 let body: JSONValue
@@ -57,6 +62,7 @@ extension StepBuilder {
                 steps.append(step)
             }
         }
+        if case .list = type.section, let current = self.live[resource.address] { planDroppedParts(resource, type, desired: desired, live: current) }
     }
 
     /// A part's value in the section: the section's own fields for the empty pattern, else what sits at its path.

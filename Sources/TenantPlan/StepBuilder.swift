@@ -38,7 +38,9 @@ struct StepBuilder {
             try planStandard(resource, type)
             if !type.parts.isEmpty { try planParts(resource, type) }
             if !type.flags.isEmpty { planFlags(resource, type) }
-        case .connection: try planConnection(resource)
+        case .connection:
+            try planConnection(resource)
+            if !type.parts.isEmpty { try planParts(resource, type) }
         case .action: try planAction(resource, type)
         case .actionModule: try planActionModule(resource, type)
         case .triggerBindings: planTriggerBindings(resource, type)

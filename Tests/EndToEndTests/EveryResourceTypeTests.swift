@@ -37,6 +37,9 @@ import TenantConfig
             case .toggle: continue
             }
         }
+        // And those of the parts created with a POST of their own (a connection's directory provisioning) the example writes.
+        let postedParts = type.parts.filter { $0.lifecycle.createMethod == "POST" && example.yaml.contains("\($0.pattern):") }
+        lost += postedParts.map { Self.wildcarded($0.path) }
         for path in lost {
             try await fixture.admin("POST", "/__emulator/faults", body: .object([
                 "method": .string("POST"), "path": .string(path), "fault": .string("dropped_connection"), "lands": .bool(true),
@@ -65,6 +68,10 @@ import TenantConfig
             #expect(writes.filter { $0.hasPrefix("POST \(type.api.path)/") && $0.hasSuffix("/" + sub.pathSuffix) }.count == 1,
                     "\(kind): the \(sub.noun) whose answer was lost was sent once: \(writes)")
         }
+        for part in postedParts {
+            let posted = writes.filter { $0.hasPrefix("POST ") && Self.path(String($0.dropFirst(5)), matches: part.path) }
+            #expect(posted.count == 1, "\(kind): the part whose answer was lost was sent once: \(writes)")
+        }
 
         let exported = try await run(["export", "--tenant", "out", "--snapshot", "snap.json", "-q"])
         #expect(exported.status == 0, "\(kind): \(exported.stderr)")
@@ -76,5 +83,16 @@ import TenantConfig
             #expect(!written.contains(value), "\(kind): the value of \(name) is in a file tenantctl wrote")
             #expect(!outputs.contains(value), "\(kind): the value of \(name) is in tenantctl's output")
         }
+    }
+
+    /// A path template with each level named in braces as `*`, without its leading `/`: `connections/*/directory-provisioning`.
+    static func wildcarded(_ template: String) -> String {
+        template.split(separator: "/").map { $0.hasPrefix("{") ? "*" : String($0) }.joined(separator: "/")
+    }
+
+    /// Whether a path written fits a template (`/connections/con_1/directory-provisioning`, `/connections/{id}/directory-provisioning`).
+    static func path(_ written: String, matches template: String) -> Bool {
+        let levels = written.split(separator: "/"), expected = template.split(separator: "/")
+        return levels.count == expected.count && zip(levels, expected).allSatisfy { $1.hasPrefix("{") || $0 == $1 }
     }
 }

@@ -7,7 +7,7 @@ import Testing
 /// Reading a whole tenant from the emulator: every section, sorted, paginated, and without a secret.
 @Suite struct LiveTenantReaderTests {
     static let allScopes: [String] = ["clients", "connections", "resource_servers", "client_grants", "rules", "rules_configs", "actions",
-                                      "tenant_settings", "email_provider", "log_streams"].flatMap { r in ["read", "create", "update", "delete"].map { "\($0):\(r)" } }
+                                      "tenant_settings", "email_provider", "log_streams", "directory_provisionings"].flatMap { r in ["read", "create", "update", "delete"].map { "\($0):\(r)" } }
 
     /// Records the reader's progress reports.
     final class Progress: Sendable {
@@ -28,8 +28,8 @@ import Testing
     /// factors, the theme, and the 14 collections of custom domains to phone templates), 6 triggers' bindings, 13
     /// email templates, 4 MFA providers, 2 MFA templates, 3 MFA settings, 6 attack protection parts, 2 risk
     /// assessment parts, supplemental signals, the prompts' settings, 9 prompts' partials and the one list of screen
-    /// render settings, and branding with its template.
-    static let otherReads = 27 + 6 + 13 + 4 + 2 + 3 + 6 + 2 + 1 + 1 + 9 + 1 + 2
+    /// render settings, branding with its template, and the one list of every connection's directory provisioning.
+    static let otherReads = 27 + 6 + 13 + 4 + 2 + 3 + 6 + 2 + 1 + 1 + 9 + 1 + 2 + 1
 
     @Test func everySectionOfTheSeededTenantIsReadAsTheSnapshotHoldsIt() async throws {
         let seedData = try TestFiles.acmeDevSnapshot

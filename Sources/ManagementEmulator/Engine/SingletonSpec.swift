@@ -101,11 +101,16 @@ enum TenantFeature: String, Sendable, Hashable {
     /// Akamai supplemental signals: the Deploy CLI's recordings answer `GET /supplemental-signals` with this 403 on
     /// a tenant without them.
     case supplementalSignals
+    /// Inbound directory provisioning (`/connections/{id}/directory-provisioning`): the spec's 403 wording; the error
+    /// code is inferred from the recorded refusal of supplemental signals.
+    case inboundDirectoryProvisioning
 
     var refusal: APIErrorResponse {
         switch self {
         case .supplementalSignals:
             APIErrorResponse(status: 403, message: "Please upgrade your subscription to enable Akamai Signals.", errorCode: "insufficient_scope")
+        case .inboundDirectoryProvisioning:
+            APIErrorResponse(status: 403, message: "The inbound directory provisioning feature is not enabled for this tenant", errorCode: "insufficient_scope")
         }
     }
 }

@@ -6,17 +6,28 @@ extension ResourceType {
     /// Social and enterprise connections: the same `/connections` collection, every strategy but `auth0`.
     static let connections: ResourceType = {
         var type = connectionType(kind: .connections, noun: "connection", strategyIsAuth0: false)
+        // A Google Workspace connection provisions users from the directory: its configuration is a part of its own.
         type.example = TypeExample(
             yaml: """
             connections:
-              - name: google-oauth2
-                strategy: google-oauth2
+              - name: google-workspace
+                strategy: google-apps
                 options:
+                  domain: example.com
+                  tenant_domain: example.com
                   client_id: round-trip-google-client
-                  client_secret: ##GOOGLE_OAUTH2_CLIENT_SECRET##
-                  scope: [email, profile]
+                  client_secret: ##GOOGLE_WORKSPACE_CLIENT_SECRET##
+                  api_enable_users: true
+                directory_provisioning_configuration:
+                  mapping:
+                    - auth0: email
+                      idp: mail
+                    - auth0: name
+                      idp: displayName
+                  synchronize_automatically: true
+                  synchronize_groups: all
             """,
-            secrets: ["GOOGLE_OAUTH2_CLIENT_SECRET": "round-trip-google-secret-91c2"])
+            secrets: ["GOOGLE_WORKSPACE_CLIENT_SECRET": "round-trip-google-secret-91c2"])
         return type
     }()
 
@@ -29,9 +40,20 @@ extension ResourceType {
                           sortKey: ["name"], isManaged: { ($0["strategy"]?.stringValue == "auth0") == strategyIsAuth0 }),
             lifecycle: .standard, rank: 20)
         type.readOnlyFields = ["id", "enabled_clients", "provisioning_ticket_url"]
-        // The Deploy CLI's files hold a connection's directory provisioning inline; the API keeps it apart, under
-        // `/connections/{id}/directory-provisioning`, and refuses it in a connection's own body.
-        type.unmanagedFields = ["directory_provisioning_configuration": "directory provisioning is its own resource (`/connections/{id}/directory-provisioning` and its `synchronized-groups`), which tenantctl does not manage yet; the API refuses the field in a connection's body"]
+        // The Deploy CLI's files hold a connection's directory provisioning inline; the API keeps it apart, as an object
+        // of its own under `/connections/{id}/directory-provisioning` (created with POST, changed with PATCH, deleted),
+        // every connection's listed at once, and refuses it in a connection's own body. Its chosen groups are another
+        // endpoint still.
+        type.parts = [SingletonPart(
+            "directory_provisioning_configuration", path: "/connections/{id}/directory-provisioning", method: "PATCH", snapshot: .embedded,
+            listedAt: PartListing(path: "/connections-directory-provisionings", listing: .checkpoint(itemsKey: "directory_provisionings", take: 100),
+                                  resourceField: "connection_id"),
+            readOnlyFields: ["connection_id", "connection_name", "strategy", "created_at", "updated_at",
+                             "last_synchronization_at", "last_synchronization_status", "last_synchronization_error"],
+            lifecycle: .object(create: "POST"))]
+        // What the API adds to the part is never compared nor exported, wherever the live object comes from.
+        type.readOnlyFields.formUnion(type.parts[0].readOnlyFields.map { "directory_provisioning_configuration.\($0)" })
+        type.unmanagedFields = ["directory_provisioning_configuration.synchronized_groups": "the groups a directory synchronizes are set with `PUT /connections/{id}/directory-provisioning/synchronized-groups`, which tenantctl does not call yet"]
         type.secretFields = [
             SecretField("options.configuration.*", onRead: .ciphertext),
             // An identity provider's secret (`client_secret`, Twitter's `consumer_secret`) and signing keys.

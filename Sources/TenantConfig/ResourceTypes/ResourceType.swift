@@ -549,11 +549,14 @@ public struct SingletonPart: Sendable {
     public var fromAPI: (@Sendable (JSONValue) -> JSONValue?)?
     public var asRead: (@Sendable (JSONValue) -> JSONValue)?
     public var toAPI: (@Sendable (JSONValue) -> JSONValue)?
+    /// Whether the part is written in place or is an object of its own that exists or not (`PartLifecycle`).
+    public var lifecycle: PartLifecycle
 
     public init(_ pattern: String, path: String, method: String, snapshot: PartSnapshot, readValues: [String: PartValues] = [:],
-                listedAt: PartListing? = nil, readOnlyFields: Set<String> = [],
+                listedAt: PartListing? = nil, readOnlyFields: Set<String> = [], lifecycle: PartLifecycle = .inPlace,
                 bodyField: String? = nil, fromAPI: (@Sendable (JSONValue) -> JSONValue?)? = nil, asRead: (@Sendable (JSONValue) -> JSONValue)? = nil,
                 toAPI: (@Sendable (JSONValue) -> JSONValue)? = nil) {
+        self.lifecycle = lifecycle
         self.listedAt = listedAt
         self.readOnlyFields = readOnlyFields
         self.pattern = pattern
@@ -636,10 +639,14 @@ public struct PartListing: Sendable, Equatable {
     /// `/prompts/rendering`.
     public var path: String
     public var listing: Listing
+    /// For a part of each resource of a list type (`.embedded`): the field of each listed item naming its resource by
+    /// id (`connection_id`). The list is then read once for all of them.
+    public var resourceField: String?
 
-    public init(path: String, listing: Listing) {
+    public init(path: String, listing: Listing, resourceField: String? = nil) {
         self.path = path
         self.listing = listing
+        self.resourceField = resourceField
     }
 }
 

@@ -37,6 +37,13 @@ public enum ResourceTypeDocumentation {
             }
             paths += type.subResources.map { "\($0.noun)s: `…/\($0.pathSuffix)`" }
             paths += type.flags.map { "`\($0.field)`: `\($0.method) \($0.path)`" + ($0.requires.map { " once `\($0.field)` is `\($0.value)`" } ?? "") }
+            // Parts of each resource at endpoints of their own (a profile's custom text, a connection's directory provisioning).
+            if case .list = type.section {
+                paths += type.parts.map { part in
+                    let methods = [part.lifecycle.createMethod, part.method, part.lifecycle.createMethod.map { _ in "DELETE" }].compactMap { $0 }
+                    return "`\(part.pattern)`: " + methods.map { "`\($0)`" }.joined(separator: ", ") + " `\(part.path)`" + (part.listedAt.map { ", all listed at `\($0.path)`" } ?? "")
+                }
+            }
             let delete: String = switch type.lifecycle.delete {
             case .item(let query): "DELETE" + (query.map { " `?\($0)`" } ?? "")
             case .path(let path): "`DELETE \(path)`"
