@@ -51,6 +51,15 @@ import Testing
     /// The URL of the Client ID Metadata Document the example's CIMD client is registered from.
     static let metadataDocument = "https://mcpserver.example.com/.well-known/client.json"
 
+    /// The "Everything (apply)" scopes of docs/scopes.md.
+    static func documentedScopes() throws -> [String] {
+        let text = try String(contentsOf: CLIProcess.packageRoot.appendingPathComponent("docs/scopes.md"), encoding: .utf8)
+        let block = text.components(separatedBy: "Everything (apply):\n\n```\n").dropFirst().first?.components(separatedBy: "\n```").first ?? ""
+        let scopes = block.split(separator: " ").map(String.init)
+        #expect(scopes.count > 50, "docs/scopes.md lists the scopes: \(scopes)")
+        return scopes
+    }
+
     /// Total requests the emulator has answered.
     static func requests(_ fixture: EmulatorFixture) async throws -> Int {
         let counts = try await fixture.statistics()["requests"]?.objectValue ?? [:]
@@ -60,7 +69,10 @@ import Testing
     @Test func theDeployCLIsExampleRoundTrips() async throws {
         // The example names two actions it does not declare (its token exchange profile's and its action event
         // stream's): the tenant already has them, as `lint.disable` in the fixture's tenantctl.yaml says.
+        let granted = try Self.documentedScopes()
         let fixture = try await EmulatorFixture.start(seed: "Tests/EndToEndTests/Fixtures/deploy-cli-examples-yaml.seed.json", domain: Self.domain) {
+            // Exactly the scopes docs/scopes.md tells users to grant: they must be enough for the whole example.
+            $0.grantedScopes = granted
             // The metadata document its CIMD client names, as Auth0 would fetch it.
             $0.web[Self.metadataDocument] = .object([
                 "client_id": .string(Self.metadataDocument), "client_name": .string("MCP Server"),
