@@ -84,6 +84,7 @@ struct ResourceSectionParser {
             checkFields(entry.value, against: catalog.sections[kind.rawValue], path: kind.rawValue)
             checkFormerNames(type, key: kind.rawValue, entry.value)
             noteUnmanagedFields(type, of: type.noun, entry.value)
+            findings += Self.nestedListFindings(type, entry.value)
             readFiles(type, key: kind.rawValue, entry.value)
             resources.append(ResourceDefinition(kind: kind, key: kind.rawValue, body: entry.value))
         case .map(let shape):

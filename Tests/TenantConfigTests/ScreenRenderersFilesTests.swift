@@ -29,6 +29,27 @@ import Testing
         #expect(yamlPrompts.body.json["identifier_first"] == directoryPrompts.body.json["identifier_first"])
     }
 
+    @Test func aScreenNamedTwiceIsAnErrorAtTheSecond() throws {
+        let tenant = loadTenant([
+            "tenant.yaml": """
+            prompts:
+              screenRenderers:
+                - login-id:
+                    login-id: ./a.json
+                - signup-id:
+                    signup-id: ./a.json
+                - login-id:
+                    login-id: ./b.json
+
+            """,
+            "a.json": Self.file, "b.json": Self.file,
+        ])
+        let finding = try #require(tenant.findings("duplicate-name").first)
+        #expect(finding.location?.line == 8)
+        #expect(finding.message == "`screenRenderers` names prompt `login-id`, screen `login-id` twice (first at line 4); keep one")
+        #expect(tenant.findings("duplicate-name").count == 1, "each screen named once is fine")
+    }
+
     @Test func aDirectoryFileWithoutItsScreenIsAnError() throws {
         let tenant = loadTenant([
             "tenant.json": "{}",
