@@ -162,8 +162,13 @@ public struct LiveTenantReader: Sendable {
                 if let answer = answers[id] { result = result.setting(answer, at: part.instance(named: answer).keyPath) }
                 continue
             }
+            if let condition = part.readIf, result.value(at: condition.path)?.stringValue != condition.value { continue }
             for instance in part.readInstances(readBefore) {
                 let path = part.path(with: instance.values.merging(["id": id]) { first, _ in first })
+                if let listing = part.pagedAs {
+                    result = result.setting(.array(try await listIfPresent(PartListing(path: path, listing: listing))), at: instance.keyPath)
+                    continue
+                }
                 guard let answer = try await readIfPresent(String(path.dropFirst())), answer.objectValue?.isEmpty != true else { continue }
                 result = result.setting(answer, at: instance.keyPath)
             }

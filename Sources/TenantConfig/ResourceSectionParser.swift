@@ -110,6 +110,7 @@ struct ResourceSectionParser {
                 }
                 seen[key] = item.location
                 checkFields(item, against: catalog.sections[kind.rawValue], path: kind.rawValue)
+                findings += Self.valueLimitFindings(type, item)
                 checkFormerNames(type, key: key, item)
                 noteUnmanagedFields(type, of: "\(type.noun) `\(key)`", item)
                 readFiles(type, key: key, item)

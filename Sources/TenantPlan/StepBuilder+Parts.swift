@@ -59,6 +59,10 @@ extension StepBuilder {
                                    notes: part.method == "PATCH" ? ["Merged: fields the files leave out keep their live values."] : [])
                 step.key = PendingStep.key("part \(instance.label)", resource.address)
                 step.dependsOn.formUnion(dependencies)
+                // A part inside another (selected groups inside a configuration) is written after that one.
+                step.dependsOn.formUnion(steps.map(\.key).filter { key in
+                    type.parts.contains { $0.pattern != part.pattern && part.pattern.hasPrefix($0.pattern + ".") && key == PendingStep.key("part \($0.pattern)", resource.address) }
+                })
                 steps.append(step)
             }
         }
@@ -71,6 +75,11 @@ extension StepBuilder {
             let own = type.ownFields(of: section.objectValue ?? [:])
             return own.isEmpty ? nil : .object(own)
         }
-        return section.value(at: instance.keyPath)
+        // Members written by parts of their own under this one (a configuration's selected groups) are theirs.
+        guard var object = section.value(at: instance.keyPath)?.objectValue else { return section.value(at: instance.keyPath) }
+        for other in type.parts where other.pattern.hasPrefix(part.pattern + ".") {
+            if let member = other.pattern.dropFirst(part.pattern.count + 1).split(separator: ".").first { object[String(member)] = nil }
+        }
+        return .object(object)
     }
 }

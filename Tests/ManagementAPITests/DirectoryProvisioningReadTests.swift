@@ -26,6 +26,30 @@ import TenantConfig
         #expect(connections.first { $0["name"] == .string("Users") }?["directory_provisioning_configuration"] == nil)
     }
 
+    @Test func selectedGroupsAreReadOnlyWhereTheConfigurationSelectsThem() async throws {
+        let script: @Sendable (ReceivedRequest, Int) -> ScriptedAnswer = { request, _ in
+            switch request.path {
+            case "connections-directory-provisionings":
+                .ok(json(#"{"directory_provisionings":[{"connection_id":"con_sel","mapping":[{"auth0":"email","idp":"mail"}],"synchronize_groups":"selected"},"#
+                    + #"{"connection_id":"con_all","mapping":[{"auth0":"email","idp":"mail"}],"synchronize_groups":"all"}]}"#))
+            case "connections/con_sel/directory-provisioning/synchronized-groups":
+                .ok(json(#"{"groups":[{"id":"engineering01"},{"id":"sales02"}]}"#))
+            case "connections": .ok(json(#"{"connections":[{"id":"con_sel","name":"selected","strategy":"google-apps"},{"id":"con_all","name":"all","strategy":"google-apps"}]}"#))
+            default: .ok(json(#"{"total":0,"clients":[]}"#))
+            }
+        }
+        try await withScriptedAPI(script: script) { api, client in
+            let snapshot = try await LiveTenantReader(client: client).read(domain: "acme-dev.eu.auth0.com")
+            let connections = snapshot.sections[.connections]?.arrayValue ?? []
+            #expect(connections.first { $0["name"] == .string("selected") }?["directory_provisioning_configuration"]?["synchronized_groups"]
+                    == json(#"[{"id":"engineering01"},{"id":"sales02"}]"#))
+            #expect(connections.first { $0["name"] == .string("all") }?["directory_provisioning_configuration"]?["synchronized_groups"] == nil)
+            let groupReads = api.requests.filter { $0.path.hasSuffix("/synchronized-groups") }
+            #expect(groupReads.map(\.path) == ["connections/con_sel/directory-provisioning/synchronized-groups"], "no read where no group is selected")
+            #expect(groupReads.first?.query == ["take=100"])
+        }
+    }
+
     @Test func aTenantWithoutTheFeatureHasNone() async throws {
         let snapshot = try await withEmulator(seed: Self.seed, configure: { $0.directoryProvisioningNotEnabled = true }) { _, client in
             try await LiveTenantReader(client: client).read(domain: "acme-dev.eu.auth0.com")

@@ -13,10 +13,11 @@ struct ReferenceFilesTests {
     ]
 
     /// What the Deploy CLI's own full example holds that the Management API refuses (it is an example, not a tenant
-    /// it deployed): a custom domain `my_domain.com` (the API's pattern has no `_`), and a user attribute profile's
-    /// `description` (the API's user attribute profiles have no such field). Reported, never loaded silently.
+    /// it deployed): a synchronized group id `some_google_group_id` and a custom domain `my_domain.com` (the API's
+    /// patterns have no `_`), and a user attribute profile's `description` (the API's user attribute profiles have no
+    /// such field). Reported, never loaded silently.
     static let refusedByTheAPI: [String: [String]] = [
-        "examples-yaml.tenant.yaml": ["api-limit at line 518", "unknown-key at line 614"],
+        "examples-yaml.tenant.yaml": ["api-limit at line 174", "api-limit at line 518", "unknown-key at line 614"],
     ]
 
     @Test(arguments: Reference.tenantFiles)

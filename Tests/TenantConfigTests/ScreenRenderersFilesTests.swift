@@ -80,3 +80,26 @@ import Testing
         #expect(directory["prompts/prompts.json"].map { !$0.contains("screenRenderers") } == true, "\(directory["prompts/prompts.json"] ?? "none")")
     }
 }
+
+/// Limits the spec sets on nested values the field catalog does not reach, from the descriptor (`valueLimits`).
+@Suite struct ValueLimitsTests {
+    static func tenant(_ id: String) -> TenantDefinition {
+        loadTenant(["tenant.yaml": """
+        connections:
+          - name: google-workspace
+            strategy: google-apps
+            options: {domain: example.com}
+            directory_provisioning_configuration:
+              synchronize_groups: selected
+              synchronized_groups:
+                - id: \(id)
+        """])
+    }
+
+    @Test func aSynchronizedGroupIdOutsideTheSpecsPatternIsAnError() throws {
+        let finding = try #require(Self.tenant("some_google_group_id").findings("api-limit").first)
+        #expect(finding.location?.line == 8)
+        #expect(finding.message == "`directory_provisioning_configuration.synchronized_groups[].id` is `some_google_group_id`, which the Management API refuses (it must match `^[A-Za-z0-9]+$`).")
+        #expect(Self.tenant("engineering01").findings("api-limit").isEmpty)
+    }
+}

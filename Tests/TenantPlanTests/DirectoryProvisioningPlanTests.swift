@@ -23,7 +23,8 @@ import TenantConfig
           synchronize_automatically: false
           synchronize_groups: selected
           synchronized_groups:
-            - id: some_google_group_id
+            - id: engineering01
+              name: Engineering
     """
     static let withoutConfiguration = """
     connections:
@@ -47,21 +48,27 @@ import TenantConfig
         #expect(plan.steps.map { "\($0.action.rawValue) \($0.method) \($0.path)" } == [
             "create POST /connections",
             "update POST /connections/{{ref:connections/google-workspace}}/directory-provisioning",
+            "update PUT /connections/{{ref:connections/google-workspace}}/directory-provisioning/synchronized-groups",
         ])
         #expect(plan.steps[0].body?["directory_provisioning_configuration"] == nil, "the API refuses the field in a connection's body")
         #expect(plan.steps[1].body == F.object(#"{"mapping":[{"auth0":"email","idp":"mail"}],"synchronize_automatically":false,"synchronize_groups":"selected"}"#),
-                "the chosen groups are not managed: never sent")
+                "the chosen groups are written at their own endpoint, not in the configuration's body")
         #expect(plan.steps[1].dependsOn == [1])
         #expect(plan.steps[1].subResource == "directory_provisioning_configuration")
         #expect(plan.steps[1].changes.map(\.path) == ["directory_provisioning_configuration.mapping", "directory_provisioning_configuration.synchronize_automatically",
                                                       "directory_provisioning_configuration.synchronize_groups"])
         #expect(plan.steps[1].changes.allSatisfy { $0.before == nil })
+        // The groups (their ids: the API knows nothing else of a group) are PUT once the configuration exists.
+        #expect(plan.steps[2].body == F.object(#"{"groups":[{"id":"engineering01"}]}"#))
+        #expect(plan.steps[2].dependsOn == [1, 2])
         #expect(plan.summary == PlanSummary(add: 1, change: 0, destroy: 0))
     }
 
     @Test func anExistingConnectionWithoutOneGetsItPosted() throws {
         let plan = try F.plan(F.tenant(Self.yaml), Self.live(configuration: nil))
-        #expect(plan.steps.map { "\($0.method) \($0.path)" } == ["POST /connections/con_gw/directory-provisioning"])
+        #expect(plan.steps.map { "\($0.method) \($0.path)" } == ["POST /connections/con_gw/directory-provisioning",
+                                                               "PUT /connections/con_gw/directory-provisioning/synchronized-groups"])
+        #expect(plan.steps[1].dependsOn == [1])
         let text = TextPlanRenderer(color: false).render(plan)
         #expect(text.contains("~ connections/google-workspace"), "\(text)")
         #expect(text.contains("directory_provisioning_configuration.synchronize_groups"), "\(text)")
@@ -69,7 +76,7 @@ import TenantConfig
 
     @Test func aChangedFieldIsPatchedAlone() throws {
         let plan = try F.plan(F.tenant(Self.yaml), Self.live(configuration:
-            #"{"mapping":[{"auth0":"email","idp":"mail"}],"synchronize_automatically":true,"synchronize_groups":"selected"}"#))
+            #"{"mapping":[{"auth0":"email","idp":"mail"}],"synchronize_automatically":true,"synchronize_groups":"selected","synchronized_groups":[{"id":"engineering01"}]}"#))
         #expect(plan.steps.map { "\($0.method) \($0.path)" } == ["PATCH /connections/con_gw/directory-provisioning"])
         #expect(plan.steps[0].body == F.object(#"{"synchronize_automatically":false}"#))
         #expect(plan.steps[0].changes == [FieldChange(path: "directory_provisioning_configuration.synchronize_automatically", before: .bool(true), after: .bool(false))])
@@ -78,7 +85,7 @@ import TenantConfig
 
     @Test func theSameConfigurationIsNoChange() throws {
         let plan = try F.plan(F.tenant(Self.yaml), Self.live(configuration:
-            #"{"mapping":[{"auth0":"email","idp":"mail"}],"synchronize_automatically":false,"synchronize_groups":"selected"}"#))
+            #"{"mapping":[{"auth0":"email","idp":"mail"}],"synchronize_automatically":false,"synchronize_groups":"selected","synchronized_groups":[{"id":"engineering01"}]}"#))
         #expect(plan.steps.isEmpty, "\(plan.steps.map { "\($0.method) \($0.path) \($0.changes)" })")
         #expect(plan.kept.isEmpty)
     }
@@ -108,14 +115,16 @@ import TenantConfig
         let saved = Self.yaml.replacingOccurrences(of: "      synchronize_groups: selected\n",
                                                    with: "      synchronize_groups: selected\n      connection_id: con_other\n      created_at: '2026-01-01T00:00:00.000Z'\n")
         let plan = try F.plan(F.tenant(saved), Self.live(configuration:
-            #"{"mapping":[{"auth0":"email","idp":"mail"}],"synchronize_automatically":false,"synchronize_groups":"selected"}"#))
+            #"{"mapping":[{"auth0":"email","idp":"mail"}],"synchronize_automatically":false,"synchronize_groups":"selected","synchronized_groups":[{"id":"engineering01"}]}"#))
         #expect(plan.steps.isEmpty)
     }
 
-    @Test func onlyTheChosenGroupsAreNotedAsNotManaged() throws {
-        let tenant = F.tenant(Self.yaml)
-        let notes = tenant.findings.filter { $0.rule == "unmanaged-field" }.map(\.message)
-        #expect(notes == ["`directory_provisioning_configuration.synchronized_groups` of connection `google-workspace` is not managed by tenantctl yet and is left untouched on the tenant: the groups a directory synchronizes are set with `PUT /connections/{id}/directory-provisioning/synchronized-groups`, which tenantctl does not call yet"])
-        #expect(tenant.findings.first { $0.rule == "unmanaged-field" }?.location?.line == 13)
+    @Test func otherChosenGroupsArePutWholeByTheirIds() throws {
+        #expect(F.tenant(Self.yaml).findings.filter { $0.rule == "unmanaged-field" }.isEmpty, "the chosen groups are managed")
+        let plan = try F.plan(F.tenant(Self.yaml), Self.live(configuration:
+            #"{"mapping":[{"auth0":"email","idp":"mail"}],"synchronize_automatically":false,"synchronize_groups":"selected","synchronized_groups":[{"id":"sales02"}]}"#))
+        #expect(plan.steps.map { "\($0.method) \($0.path)" } == ["PUT /connections/con_gw/directory-provisioning/synchronized-groups"])
+        #expect(plan.steps[0].body == F.object(#"{"groups":[{"id":"engineering01"}]}"#), "the group's name is the files' description, never sent")
+        #expect(plan.steps[0].changes.map(\.path) == ["directory_provisioning_configuration.synchronized_groups"])
     }
 }

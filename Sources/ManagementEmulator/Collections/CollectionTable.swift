@@ -92,7 +92,7 @@ enum CollectionTable {
         .createTheme,
         .defaultTheme,
         .publishActionModule,
-    ] + CustomRoute.selfServiceProfileCustomText + CustomRoute.directoryProvisioning + [.directoryProvisioningList]
+    ] + CustomRoute.selfServiceProfileCustomText + CustomRoute.directoryProvisioning + [.directoryProvisioningList] + CustomRoute.synchronizedGroups
 
     /// Real endpoints the emulator does not serve, known for their scope: the Deploy CLI's recordings show
     /// `GET /organizations/{id}/clients` answering 403 "Insufficient scope, expected any of: read:organization_clients".

@@ -34,6 +34,8 @@ enum DirectoryProvisioning {
     /// The configuration as the API answers it: the stored fields and the connection's id, name and strategy.
     static func presented(_ connection: [String: JSONValue], id: String) -> JSONValue? {
         guard var object = connection[field]?.objectValue else { return nil }
+        // Its selected groups are kept with it (as snapshots write them) and served at an endpoint of their own.
+        object[SynchronizedGroups.field] = nil
         object["connection_id"] = .string(id)
         object["connection_name"] = connection["name"] ?? .null
         object["strategy"] = connection["strategy"] ?? .null

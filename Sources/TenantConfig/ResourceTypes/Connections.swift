@@ -51,9 +51,21 @@ extension ResourceType {
             readOnlyFields: ["connection_id", "connection_name", "strategy", "created_at", "updated_at",
                              "last_synchronization_at", "last_synchronization_status", "last_synchronization_error"],
             lifecycle: .object(create: "POST"))]
+        // The Google Workspace groups it synchronizes when `synchronize_groups` is `selected`: replaced whole with PUT
+        // `{groups: [{id}]}`, read (paged) only for such a configuration. The Deploy CLI's files describe each group
+        // (`name`, `email`, `direct_members_count`); the API knows the id alone.
+        var groups = SingletonPart(
+            "directory_provisioning_configuration.synchronized_groups", path: "/connections/{id}/directory-provisioning/synchronized-groups",
+            method: "PUT", snapshot: .embedded,
+            toAPI: { value in .object(["groups": .array((value.arrayValue ?? []).map { .object(["id": $0["id"] ?? .null]) })]) })
+        groups.pagedAs = .checkpoint(itemsKey: "groups", take: 100)
+        groups.readIf = (["directory_provisioning_configuration", "synchronize_groups"], "selected")
+        type.parts.append(groups)
+        type.valueLimits = [(FieldPattern("directory_provisioning_configuration.synchronized_groups[].id"),
+                             FieldCatalog.StringLimit(minLength: 1, maxLength: 32, pattern: "^[A-Za-z0-9]+$", format: nil))]
         // What the API adds to the part is never compared nor exported, wherever the live object comes from.
         type.readOnlyFields.formUnion(type.parts[0].readOnlyFields.map { "directory_provisioning_configuration.\($0)" })
-        type.unmanagedFields = ["directory_provisioning_configuration.synchronized_groups": "the groups a directory synchronizes are set with `PUT /connections/{id}/directory-provisioning/synchronized-groups`, which tenantctl does not call yet"]
+        type.readOnlyFields.formUnion(["name", "email", "direct_members_count"].map { "directory_provisioning_configuration.synchronized_groups[].\($0)" })
         type.secretFields = [
             SecretField("options.configuration.*", onRead: .ciphertext),
             // An identity provider's secret (`client_secret`, Twitter's `consumer_secret`) and signing keys.

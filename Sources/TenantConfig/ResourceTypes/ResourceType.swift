@@ -54,6 +54,9 @@ public struct ResourceType: Sendable {
     /// Snapshot sections of other types that this type's writes change too (hosted pages: the login page is a field
     /// of the global client), so that the verification after an apply reads them again.
     public var alsoWrites: [SnapshotSection] = []
+    /// Limits the spec sets on nested values the field catalog does not reach (a part's body: a synchronized group's
+    /// `id`), checked by `validate` as `api-limit`.
+    public var valueLimits: [(pattern: FieldPattern, limit: FieldCatalog.StringLimit)] = []
     /// Flags the API sets through an endpoint of their own that names the resource (a custom domain's `is_default`,
     /// `PATCH /custom-domains/default {"domain"}`): compared, exported, never sent in the resource's own body.
     public var flags: [FlagField] = []
@@ -541,6 +544,12 @@ public struct SingletonPart: Sendable {
     /// When the API lists every occurrence of the part at one path (`GET /prompts/rendering`), each answer naming
     /// its levels in fields: read from there, one list instead of a GET per possible occurrence.
     public var listedAt: PartListing?
+    /// When the part's answer is a list the API pages (`{groups, next}`): read whole with this listing, its items the
+    /// part's value.
+    public var pagedAs: Listing?
+    /// Read only when the resource read so far holds this value at this path (a directory's selected groups, only
+    /// when `synchronize_groups` is `selected`): no call per resource that cannot have the part.
+    public var readIf: (path: [String], value: String)?
     /// Fields the API answers in a part and never takes (`tenant`): not compared, not exported.
     public var readOnlyFields: Set<String> = []
     /// When the files write the part otherwise than the API (the branding template: a list item in the files,
