@@ -71,12 +71,15 @@ public struct EmulatorCommand: AsyncParsableCommand {
         }
         for document in webDocuments {
             let parts = document.split(separator: "=", maxSplits: 1).map(String.init)
-            do {
-                configuration.web[parts[0]] = try JSONValue.parse(try Data(contentsOf: URL(fileURLWithPath: parts[1])))
-            } catch {
-                StandardError.write("error: --web-document \(parts[0]): cannot read \(parts[1]) as JSON: \(error)\n")
+            guard let data = FileManager.default.contents(atPath: parts[1]) else {
+                StandardError.write("error: --web-document \(parts[0]): cannot read the file \(parts[1])\n")
                 throw ExitCode.failure
             }
+            guard let document = try? JSONValue.parse(data) else {
+                StandardError.write("error: --web-document \(parts[0]): \(parts[1]) is not valid JSON (a metadata document is a JSON object)\n")
+                throw ExitCode.failure
+            }
+            configuration.web[parts[0]] = document
         }
         let clientID = clientId, clientSecret = clientSecret
         do {

@@ -199,7 +199,7 @@ struct ResourceSectionParser {
                 for match in field.pattern.values(in: item) {
                     guard let entry = match.entry else { continue }
                     // A value of a nested list may be written in place (the directory format reads each file there).
-                    if field.content == .json, !type.nestedLists.isEmpty, entry.value.isMapping { continue }
+                    if field.content == .json, type.nestedLists.contains(where: { $0.member == field.pattern.topLevelField }), entry.value.isMapping { continue }
                     readAttachment(entry, kind: type.kind, content: field.content, owner: key)
                 }
             }

@@ -59,10 +59,11 @@ extension StepBuilder {
                                    notes: part.method == "PATCH" ? ["Merged: fields the files leave out keep their live values."] : [])
                 step.key = PendingStep.key("part \(instance.label)", resource.address)
                 step.dependsOn.formUnion(dependencies)
-                // A part inside another (selected groups inside a configuration) is written after that one.
-                step.dependsOn.formUnion(steps.map(\.key).filter { key in
-                    type.parts.contains { $0.pattern != part.pattern && part.pattern.hasPrefix($0.pattern + ".") && key == PendingStep.key("part \($0.pattern)", resource.address) }
-                })
+                // A part inside another (selected groups inside a configuration) is written after that one, when this
+                // plan writes it (a key no step has is no dependency).
+                for parent in type.parts where part.pattern.hasPrefix(parent.pattern + ".") {
+                    step.dependsOn.insert(PendingStep.key("part \(parent.pattern)", resource.address))
+                }
                 steps.append(step)
             }
         }

@@ -13,22 +13,18 @@ import Testing
     ]}
     """#
 
+    /// tenant.yaml declaring both domains, `defaultDomain` the default.
+    static func files(defaultDomain: String) -> String {
+        "customDomains:\n" + ["login.example.com", "id.example.com"].map { "  - domain: \($0)\n    type: auth0_managed_certs\n    is_default: \($0 == defaultDomain)\n" }.joined()
+    }
+
     @Test func aVerifiedDomainBecomesTheDefaultAndAPendingOneWaits() async throws {
         let fixture = try await EmulatorFixture.start(seed: nil) { $0.seed = Data(Self.seed.utf8) }
         defer { Task { await fixture.stop() } }
         let folder = fixture.directory.appendingPathComponent("t")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try "managed: [customDomains]\n".write(to: folder.appendingPathComponent("tenantctl.yaml"), atomically: true, encoding: .utf8)
-        try """
-        customDomains:
-          - domain: login.example.com
-            type: auth0_managed_certs
-            is_default: true
-          - domain: id.example.com
-            type: auth0_managed_certs
-            is_default: false
-
-        """.write(to: folder.appendingPathComponent("tenant.yaml"), atomically: true, encoding: .utf8)
+        try Self.files(defaultDomain: "login.example.com").write(to: folder.appendingPathComponent("tenant.yaml"), atomically: true, encoding: .utf8)
         let environment = ["TENANTCTL_DIGEST_KEY": e2eDigestKey]
 
         let planned = try await fixture.run(["plan", "t", "--detailed-exitcode"], environment: environment)
@@ -43,16 +39,7 @@ import Testing
         #expect(defaults.compactMap { $0["domain"]?.stringValue } == ["login.example.com"])
 
         // The pending domain flagged too: a note, no call, and the exit code of "No changes".
-        try """
-        customDomains:
-          - domain: login.example.com
-            type: auth0_managed_certs
-            is_default: false
-          - domain: id.example.com
-            type: auth0_managed_certs
-            is_default: true
-
-        """.write(to: folder.appendingPathComponent("tenant.yaml"), atomically: true, encoding: .utf8)
+        try Self.files(defaultDomain: "id.example.com").write(to: folder.appendingPathComponent("tenant.yaml"), atomically: true, encoding: .utf8)
         let waiting = try await fixture.run(["plan", "t", "--detailed-exitcode"], environment: environment)
         #expect(waiting.status == 0, "\(waiting.stdout)\(waiting.stderr)")
         #expect(waiting.stdout.contains("No changes."), "\(waiting.stdout)")

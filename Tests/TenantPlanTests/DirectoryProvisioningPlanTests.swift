@@ -9,13 +9,16 @@ import TenantConfig
 @Suite struct DirectoryProvisioningPlanTests {
     typealias F = PlanFixtures
 
-    static let yaml = """
+    static let withoutConfiguration = """
     connections:
       - name: google-workspace
         strategy: google-apps
         options:
           domain: example.com
           tenant_domain: example.com
+    """
+    static let yaml = withoutConfiguration + """
+
         directory_provisioning_configuration:
           mapping:
             - auth0: email
@@ -25,14 +28,6 @@ import TenantConfig
           synchronized_groups:
             - id: engineering01
               name: Engineering
-    """
-    static let withoutConfiguration = """
-    connections:
-      - name: google-workspace
-        strategy: google-apps
-        options:
-          domain: example.com
-          tenant_domain: example.com
     """
     static let deleting = "domain: acme-test.eu.auth0.com\nallow_deletes: true\n"
 

@@ -18,7 +18,7 @@ extension ResourceType {
         type.immutableFields = [ImmutableField("type", onChange: .replace)]
         // The tenant's default domain (the one emails and links use) is one at a time, and only a verified one.
         type.flags = [FlagField("is_default", method: "PATCH", path: "/custom-domains/default", namedBy: "domain",
-                                requires: ("status", "ready", "publish the TXT record its `verification` names, verify the domain, then plan again"),
+                                requires: FlagRequirement("status", "ready", meanwhile: "publish the TXT record its `verification` names, verify the domain, then plan again"),
                                 clearing: "set `is_default: true` on the custom domain that should be the default instead (or make the canonical domain the default in the dashboard)")]
         type.example = TypeExample(yaml: """
             customDomains:

@@ -622,13 +622,12 @@ public struct FlagField: Sendable, Equatable {
     public var path: String
     /// The body names the resource by this field of it: `{"domain": "login.example.com"}`.
     public var namedBy: String
-    /// A live field the resource must have this value in before the flag can be set (`status: ready`), and what to
-    /// do meanwhile; nil: none.
-    public var requires: (field: String, value: String, meanwhile: String)?
+    /// What the live resource must be before the flag can be set (`status: ready`); nil: nothing.
+    public var requires: FlagRequirement?
     /// How the flag is cleared, for the note when the files clear it: no call clears it; another resource taking it does.
     public var clearing: String
 
-    public init(_ field: String, method: String, path: String, namedBy: String, requires: (field: String, value: String, meanwhile: String)?, clearing: String) {
+    public init(_ field: String, method: String, path: String, namedBy: String, requires: FlagRequirement?, clearing: String) {
         self.field = field
         self.method = method
         self.path = path
@@ -636,10 +635,21 @@ public struct FlagField: Sendable, Equatable {
         self.requires = requires
         self.clearing = clearing
     }
+}
 
-    public static func == (lhs: FlagField, rhs: FlagField) -> Bool {
-        lhs.field == rhs.field && lhs.method == rhs.method && lhs.path == rhs.path && lhs.namedBy == rhs.namedBy
-            && lhs.requires?.field == rhs.requires?.field && lhs.requires?.value == rhs.requires?.value && lhs.clearing == rhs.clearing
+/// A live field a resource must have a value in before a flag can be set on it, and what to do meanwhile.
+public struct FlagRequirement: Sendable, Equatable {
+    /// `status`.
+    public var field: String
+    /// `ready`.
+    public var value: String
+    /// What the user does until then, for the plan's note.
+    public var meanwhile: String
+
+    public init(_ field: String, _ value: String, meanwhile: String) {
+        self.field = field
+        self.value = value
+        self.meanwhile = meanwhile
     }
 }
 
