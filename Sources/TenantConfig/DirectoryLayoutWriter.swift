@@ -75,17 +75,14 @@ public enum DirectoryLayoutWriter {
                     let placed = placeFiles(in: item, of: type, piece: piece, itemFile: itemFile, folder: Self.folder(of: itemFile), name: base)
                     output[itemFile] = Self.json(placed)
                 }
-            case .nestedFilePerItem:
+            case .nestedFilePerItem(let levels):
                 // tenant.yaml names each value's file (`prompts/screenRenderSettings/<prompt>_<screen>.json`), which
                 // is where the directory format keeps it: the files stay, the list goes.
-                for item in value.arrayValue ?? [] {
-                    _ = FieldPattern("*.*").rewrite(item) { (written: JSONValue) -> JSONValue? in
-                        if let path = written.stringValue.map(TenantPath.normalize), let text = yamlFiles[path] {
-                            output[TenantPath.join(piece.path, (path as NSString).lastPathComponent)] = text
-                            consumed.insert(path)
-                        }
-                        return written
-                    }
+                let list = NestedList(piece.member, levels: levels)
+                for (_, written) in list.entries(list.nested(value)) {
+                    guard let path = written.stringValue.map(TenantPath.normalize), let text = yamlFiles[path] else { continue }
+                    output[TenantPath.join(piece.path, (path as NSString).lastPathComponent)] = text
+                    consumed.insert(path)
                 }
             case .promptPartials:
                 // `{prompt: {screen: {name: text}}}` → `{prompt: [{screen: [{name, template}]}]}` and one .liquid file each.
